@@ -1,0 +1,119 @@
+"""Read input paths (.txt, .html, .jsonl, folders) into Articles, one error per bad item.
+
+``iter_articles`` never raises for a bad item: it yields an :class:`InputError` in its place
+so that the caller reports it and goes on with the batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from pugnlp.article.html import html_to_article, text_to_article
+from pugnlp.errors import InputError
+from pugnlp.schema import Article
+from pugnlp.settings import MAX_INPUT_BYTES
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+
+def list_inputs(paths: list[Path]) -> list[Path]:
+    """Expand folders (recursively, sorted) into the supported files they hold."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(p for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in SUFFIXES
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            files.append(path)
+    return files
+
+
+def _read_text(path: Path, max_bytes: int) -> str:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(str(path), f"file too large ({size / 1e6:.1f} MB > "
+                                        f"{max_bytes / 1e6:.0f} MB limit); is it an article?")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(str(path), "empty file")
+    if b"\x00" in data[:4096]:
+        raise InputError(str(path), "binary file (NUL bytes), not text or HTML")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r});"
+                                    " convert it with iconv") from exc
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<body" in head or "<!doctype html" in head or "<article" in head
+
+
+def iter_articles(paths: list[Path], max_bytes: int = MAX_INPUT_BYTES
+                  ) -> Iterator[Article | InputError]:
+    """Yield an Article per input item, or the InputError that explains why it was skipped."""
+    for path in list_inputs(paths):
+        if path.suffix.lower() not in SUFFIXES:
+            yield InputError(str(path), f"unsupported file type {path.suffix!r} "
+                                        f"(use {', '.join(SUFFIXES)})")
+            continue
+        try:
+            text = _read_text(path, max_bytes)
+        except InputError as err:
+            yield err
+            continue
+        if path.suffix.lower() == ".jsonl":
+            yield from _iter_jsonl(path, text)
+            continue
+        try:
+            if path.suffix.lower() in (".html", ".htm") or _looks_html(text):
+                article = html_to_article(text, path.stem, where=str(path))
+            else:
+                article = text_to_article(text, path.stem, where=str(path))
+            yield _with_source(article, str(path))
+        except InputError as err:
+            yield err
+
+
+def _with_source(article: Article, source: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, source_path=source)
+
+
+def _iter_jsonl(path: Path, text: str) -> Iterator[Article | InputError]:
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(where, "each line must be a JSON object")
+            continue
+        doc_id = str(obj.get("id") or obj.get("doc_id") or f"{path.stem}-{lineno}")
+        body, html = obj.get("text"), obj.get("html")
+        if not isinstance(body, str) and not isinstance(html, str):
+            yield InputError(where, "no `text` or `html` field")
+            continue
+        try:
+            if isinstance(html, str) and html.strip():
+                article = html_to_article(html, doc_id, url=obj.get("url"), where=where)
+            else:
+                article = text_to_article(str(body), doc_id, url=obj.get("url"),
+                                          title=obj.get("title"), published=obj.get("published"),
+                                          where=where)
+        except InputError as err:
+            yield err
+            continue
+        yield _with_source(article, where)
