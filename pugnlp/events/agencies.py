@@ -1,0 +1,224 @@
+"""Agency mentions: known names, the women's-agency acronym grammar, spelled-out names with
+their "(ACRONYM)", governments ("Pemko Banjarbaru"), each with the region that follows it.
+Mentions of the same agency are merged into one entry that keeps every surface form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pugnlp.events.places import PlaceFinder
+from pugnlp.patterns._util import words
+from pugnlp.patterns.agencies import (
+    AGENCY_HEADS,
+    GOVERNMENT_PREFIXES,
+    KNOWN_AGENCIES,
+    MINISTRY_EXPANSION,
+    MINISTRY_FORMS,
+    NOT_AGENCIES,
+    decode_acronym,
+)
+from pugnlp.patterns.agencies import _parse_units as parse_units
+from pugnlp.patterns.honorifics import fold, is_honorific
+from pugnlp.patterns.places import LEVEL_PREFIXES
+
+_KNOWN_RE = re.compile(r"(?<![\w-])(?:" + words(list(KNOWN_AGENCIES) + list(MINISTRY_FORMS)) + r")(?![\w-])")
+_ACRONYM_RE = re.compile(r"(?<![\w-])(?:(?P<dinas>Dinas|Badan)\s+)?(?P<acr>[A-Z][A-Z0-9]{2,13})(?![\w-])")
+_GOV_RE = re.compile(r"(?<![\w-])(?P<gov>" + words(GOVERNMENT_PREFIXES) + r")\s+(?P<rest>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
+_HEAD_RE = re.compile(r"(?<![\w-])(?P<head>" + words(AGENCY_HEADS) + r")(?=\s+[A-Z])")
+_SPELLED_WORD = re.compile(r"(?:,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|&|serta)\s+|\s+)(?P<w>[A-Z][\w'\-]*|RI)")
+_PAREN_ACR = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9\-]{1,14})\s*\)")
+_BRANCH = re.compile(r"\s+(?P<b>[Cc]abang)\s+(?P<rest>(?:[\w.]+\s*){1,3})")
+_NOT_SPELLED = re.compile(r"^(?:Organisasi\s+Perangkat\s+Daerah|Badan\s+Usaha|Dinas\s+Luar|"
+                          r"Kantor\s+Berita|Forum\s+Group|Lembaga\s+Swadaya\s+Masyarakat$)", re.I)
+_MAX_SPELLED_WORDS = 12
+
+
+@dataclass(slots=True)
+class AgencyMention:
+    start: int
+    end: int
+    key: str
+    region_code: str | None
+    acronym: str | None
+    expansion: str | None
+
+
+@dataclass(slots=True)
+class AgencyEntry:
+    key: str
+    region_code: str | None
+    mentions: list[AgencyMention] = field(default_factory=list)
+
+
+class AgencyFinder:
+    """Finds and merges agency mentions in a cleaned text."""
+
+    def __init__(self, places: PlaceFinder) -> None:
+        self.places = places
+
+    def find(self, text: str) -> list[AgencyMention]:
+        found: list[AgencyMention] = []
+        taken: list[tuple[int, int]] = []
+        for mention in self._spelled(text) + self._governments(text):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+        for mention in self._known(text) + self._acronyms(text):
+            if not any(s <= mention.start < e for s, e in taken):
+                found.append(mention)
+                taken.append((mention.start, mention.end))
+        return sorted(found, key=lambda m: m.start)
+
+    # -- kinds of mention ------------------------------------------------------------------
+    def _known(self, text: str) -> list[AgencyMention]:
+        out = []
+        for m in _KNOWN_RE.finditer(text):
+            surface = m.group(0)
+            if surface in MINISTRY_FORMS:
+                key, expansion, acronym = "KEMENPPPA", MINISTRY_EXPANSION, "KemenPPPA"
+            else:
+                key, expansion = fold(surface), KNOWN_AGENCIES[surface]
+                acronym = surface if surface != expansion else None
+            out.append(self._with_region(text, m.start(), m.end(), key, acronym, expansion))
+        return out
+
+    def _acronyms(self, text: str) -> list[AgencyMention]:
+        out = []
+        for m in _ACRONYM_RE.finditer(text):
+            acronym = m.group("acr")
+            if acronym in NOT_AGENCIES:
+                continue
+            expansion = decode_acronym(acronym)
+            if expansion is None and m.group("dinas"):
+                units = parse_units(acronym)
+                if units:
+                    expansion = decode_acronym("D" + acronym)
+            if expansion is None:
+                continue
+            start = m.start("dinas") if m.group("dinas") else m.start("acr")
+            out.append(self._with_region(text, start, m.end("acr"), _women_key(acronym), acronym,
+                                         expansion))
+        return out
+
+    def _governments(self, text: str) -> list[AgencyMention]:
+        out = []
+        for m in _GOV_RE.finditer(text):
+            level = GOVERNMENT_PREFIXES[re.sub(r"\s+", " ", m.group("gov"))]
+            regions = self.places.mentions(m.group("rest"))
+            if not regions or regions[0].start != 0:
+                continue
+            hit = regions[0]
+            region = _choose_level(hit.regions, level)
+            if region is None:
+                continue
+            end = m.start("rest") + hit.end
+            out.append(AgencyMention(m.start(), end, "PEMDA", region.code, None,
+                                     f"Pemerintah {_LEVEL_NAME[region.level]} {region.bare_name}"
+                                     if not region.is_province else f"Pemerintah Provinsi {region.name}"))
+        return out
+
+    def _spelled(self, text: str) -> list[AgencyMention]:
+        """ "Dinas Pemberdayaan Perempuan, ..., dan Keluarga Berencana (DP3APMP2KB) Kota X"."""
+        out: list[AgencyMention] = []
+        covered_to = -1
+        for m in _HEAD_RE.finditer(text):
+            if m.start() < covered_to:
+                continue
+            end = m.end("head")
+            n_words = 0
+            while n_words < _MAX_SPELLED_WORDS:
+                w = _SPELLED_WORD.match(text, end)
+                if not w or self._ends_name(text, w):
+                    break
+                end = w.end()
+                n_words += 1
+            name = text[m.start():end]
+            if n_words == 0 or _NOT_SPELLED.match(name):
+                continue
+            acronym = None
+            paren = _PAREN_ACR.match(text, end)
+            if paren:
+                acronym = paren.group("acr")
+                end = paren.end()
+            mention = self._with_region(text, m.start(), end, _spelled_key(name, acronym),
+                                        acronym, name)
+            out.append(mention)
+            covered_to = mention.end
+        return out
+
+    def _ends_name(self, text: str, word: re.Match[str]) -> bool:
+        """A spelled-out name stops before a region, an acronym, a title or another agency."""
+        w = word.group("w")
+        if w != "RI" and (w.isupper() and len(w) > 1 or is_honorific(w)):
+            return True
+        if fold(w) in _LEVEL_WORDS or _HEAD_RE.match(text, word.start("w")) and \
+                word.group(0).strip(" ,") != w:
+            return True
+        hits = self.places.mentions(text[word.start("w"):word.start("w") + 40])
+        return bool(hits and hits[0].start == 0)
+
+    def _with_region(self, text: str, start: int, end: int, key: str, acronym: str | None,
+                     expansion: str | None) -> AgencyMention:
+        """Extend a mention over the region right after it ("DKP3A Kaltim", "Bappeda Kota X")."""
+        follow = text[end:end + 60]
+        region_code = None
+        lead = re.match(r"\s+", follow)
+        if lead:
+            hits = self.places.mentions(follow[lead.end():])
+            if hits and hits[0].start == 0:
+                hit = hits[0]
+                region = _choose_level(hit.regions, hit.level_hint)
+                if region is not None:
+                    region_code = region.code
+                    end = end + lead.end() + hit.end
+        branch = _BRANCH.match(text, end)
+        if branch:
+            hits = self.places.mentions(branch.group("rest"), allow_lower=True)
+            if hits:
+                end = branch.start("rest") + hits[0].end
+        return AgencyMention(start, end, key, region_code, acronym, expansion)
+
+
+_LEVEL_WORDS = frozenset(k for k in LEVEL_PREFIXES if " " not in k)
+_LEVEL_NAME = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+
+
+def _choose_level(regions: tuple, level: str | None):  # type: ignore[no-untyped-def]
+    if not regions:
+        return None
+    if level:
+        for region in regions:
+            if region.level == level:
+                return region
+    return regions[0]
+
+
+def _women_key(acronym: str) -> str:
+    return "W:" + acronym.upper()
+
+
+def _spelled_key(name: str, acronym: str | None) -> str:
+    if re.search(r"Kement?e?rian\s+Pemberdayaan\s+Perempuan", name):
+        return "KEMENPPPA"
+    if acronym and decode_acronym(acronym):
+        return _women_key(acronym)
+    if acronym:
+        return fold(acronym)
+    return fold(name)
+
+
+def merge_mentions(mentions: list[AgencyMention]) -> list[AgencyEntry]:
+    """One entry per agency: same key and region; a region-less mention joins a sole regional one."""
+    entries: dict[tuple[str, str | None], AgencyEntry] = {}
+    for mention in mentions:
+        key = (mention.key, mention.region_code)
+        entries.setdefault(key, AgencyEntry(mention.key, mention.region_code)).mentions.append(mention)
+    for (key, region), entry in list(entries.items()):
+        if region is not None:
+            continue
+        regional = [e for (k, r), e in entries.items() if k == key and r is not None]
+        if len(regional) == 1:
+            regional[0].mentions.extend(entry.mentions)
+            regional[0].mentions.sort(key=lambda m: m.start)
+            del entries[(key, region)]
+    return sorted(entries.values(), key=lambda e: e.mentions[0].start)

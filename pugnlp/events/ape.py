@@ -1,0 +1,42 @@
+"""APE award categories with year and status (achieved or targeted). Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pugnlp.patterns.ape import ACHIEVED, APE_CATEGORY, TARGETED, YEAR
+from pugnlp.schema import APE_CATEGORIES
+
+_CANON = {c.lower(): c for c in APE_CATEGORIES}
+
+
+@dataclass(frozen=True, slots=True)
+class ApeMention:
+    category: str
+    year: int | None
+    status: str
+    start: int
+    end: int
+
+
+def find_ape(text: str, sentence_bounds: list[tuple[int, int]]) -> list[ApeMention]:
+    """Categories named after a cue word; status from the nearest cue before it in the clause."""
+    found: list[ApeMention] = []
+    seen: set[tuple[str, int | None, str]] = set()
+    for match in APE_CATEGORY.finditer(text):
+        start, end = match.start("cat"), match.end("cat")
+        s0, s1 = next(((a, b) for a, b in sentence_bounds if a <= start < b), (0, len(text)))
+        before = text[s0:start]
+        achieved = [m.end() for m in ACHIEVED.finditer(before)]
+        targeted = [m.end() for m in TARGETED.finditer(before)]
+        status = "targeted" if targeted and (not achieved or max(targeted) > max(achieved)) \
+            else "achieved"
+        years = [(abs((s0 + m.start()) - start), int(m.group(0))) for m in YEAR.finditer(text[s0:s1])]
+        year = min(years)[1] if years else None
+        category = _CANON[match.group("cat").lower()]
+        key = (category, year, status)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(ApeMention(category, year, status, start, end))
+    return found

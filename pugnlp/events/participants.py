@@ -1,0 +1,32 @@
+"""The stated number of participants. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from pugnlp.patterns.participants import NUMBER_WORDS, PARTICIPANT_PATTERNS
+
+MAX_PARTICIPANTS = 100_000
+"""Larger numbers are budgets or populations, not people in a room."""
+
+
+def parse_number(token: str) -> int | None:
+    token = re.sub(r"\s+", " ", token.strip().lower())
+    if token in NUMBER_WORDS:
+        return NUMBER_WORDS[token]
+    digits = re.sub(r"[.,](?=\d{3}\b)", "", token)
+    return int(digits) if digits.isdigit() else None
+
+
+def find_participants(text: str) -> tuple[int, tuple[int, int]] | None:
+    """The first stated participant count and the span of its number."""
+    best: tuple[int, int, int] | None = None
+    for pattern in PARTICIPANT_PATTERNS:
+        for match in pattern.finditer(text):
+            value = parse_number(match.group("n"))
+            if value is None or not (1 < value <= MAX_PARTICIPANTS):
+                continue
+            if best is None or match.start("n") < best[1]:
+                best = (value, match.start("n"), match.end("n"))
+            break
+    return (best[0], (best[1], best[2])) if best else None

@@ -1,0 +1,329 @@
+"""Officials: a person's name and position, decoded from the shape of the phrase.
+
+Patterns handled (per sentence, over spaCy tokens):
+  <position> <name>          "Kepala DP2KBPMP2A Kota Banjarbaru Sri Lailana"
+  <position>, <name>         "Kepala DP3APMP2KB Kota Banjarbaru, Erma Epiyana Hartati"
+  <name> <position>          "Bapak Zul Abdiman S.Kom M.M Kepala Bapperida Kota Tanjungbalai"
+  <name>, <position>         "Erma, Kepala Dinas ..." / "<name> selaku <position>"
+  <agency> <hon> <name>      "Inspektorat Provinsi Sumatera Utara Ibu Novi Siregar"
+  <hon> <name> dari <agency> "Ibu Novi Siregar dari Inspektorat Provinsi Sumatera Utara"
+A capitalised run is cut into position and name by asking, token by token, whether a word is
+part of a position (position words, agencies, regions) or of a name (name lexicon, shape).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pugnlp.nlp.lexicon import Lexicon
+from pugnlp.patterns.agencies import KNOWN_AGENCIES, MINISTRY_FORMS, NOT_AGENCIES, decode_acronym
+from pugnlp.patterns.dates import MONTHS, WEEKDAYS
+from pugnlp.patterns.honorifics import KEEP_IN_NAME, fold, is_honorific, is_title
+from pugnlp.patterns.places import PLACE_INTRODUCERS
+from pugnlp.patterns.positions import (
+    JOINERS,
+    LOWERCASE_HEADS,
+    POSITION_HEADS,
+    POSITION_MODIFIERS,
+    POSITION_WORDS,
+)
+from pugnlp.wilayah import Gazetteer
+
+_HEADS = sorted({tuple(h.replace(".", ". ").split()) for h in POSITION_HEADS}, key=len, reverse=True)
+_HEAD_FIRST = {h[0] for h in _HEADS}
+_LOWER_HEADS = sorted({tuple(h.split()) for h in LOWERCASE_HEADS}, key=len, reverse=True)
+_KNOWN_ORG_WORDS = {k for k in KNOWN_AGENCIES if " " not in k} | {
+    m for m in MINISTRY_FORMS if " " not in m}
+_APPOSITION = {"selaku", "sebagai"}
+_FROM = {"dari"}
+_STOP_CAPS = {fold(w) for w in list(MONTHS) + list(WEEKDAYS)} | {
+    "wib", "wita", "wit", "foto", "sumber", "baca", "juga", "ia", "beliau", "dia", "mereka",
+    "kami", "kita", "saya", "menurut", "dalam", "pada", "untuk", "dengan", "acara", "kegiatan",
+    "rapat", "rakor", "bimtek", "pokja", "tim", "pug", "hal", "namun", "selain", "sementara",
+    "sebelumnya", "selanjutnya", "kemudian", "adapun", "turut", "hadir", "para", "seluruh",
+    "bapak", "ibu", "kota", "kabupaten", "provinsi", "pemerintah", "desa", "kecamatan",
+}
+"""Capitalised words that are never part of a person's name."""
+_CHUNK_BREAK = {fold(w) for w in list(MONTHS) + list(WEEKDAYS)} | {
+    "wib", "wita", "wit", "foto", "sumber", "baca", "ia", "beliau", "dia", "mereka", "kami",
+    "kita", "saya", "menurut", "namun", "selain", "sementara", "sebelumnya", "selanjutnya",
+    "kemudian", "adapun", "turut", "hadir", "para", "seluruh",
+}
+"""Capitalised words that end a run of position/name words."""
+MAX_NAME_TOKENS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    name: str
+    name_start: int
+    name_end: int
+    position: str | None
+    position_start: int | None
+    position_end: int | None
+
+
+class PeopleFinder:
+    """Finds officials in a Doc. Built once with the gazetteer and name lexicon."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon,
+                 domain_words: frozenset[str] = frozenset()) -> None:
+        self.gaz = gazetteer
+        self.lex = lexicon
+        head_words = {fold(w) for h in POSITION_HEADS + LOWERCASE_HEADS for w in h.split()}
+        self.domain = domain_words | POSITION_WORDS | (head_words - {""})
+
+    # -- token classes ---------------------------------------------------------------------
+    def is_org(self, tok: Token) -> bool:
+        text = tok.text
+        if text in _KNOWN_ORG_WORDS:
+            return True
+        if text.isupper() and len(text) >= 2 and text not in NOT_AGENCIES:
+            return True
+        return decode_acronym(text) is not None
+
+    def is_region_at(self, toks: list[Token], i: int) -> int:
+        """Length of a region name starting at toks[i] (0 if none)."""
+        for n in range(min(4, len(toks) - i), 0, -1):
+            phrase = " ".join(t.text for t in toks[i:i + n])
+            if not toks[i].text[:1].isupper():
+                return 0
+            if self.gaz.lookup(phrase):
+                if n == 1 and fold(phrase) in self.lex.names and not _region_context(toks, i):
+                    continue
+                return n
+        return 0
+
+    def name_like(self, tok: Token) -> bool:
+        text = tok.text
+        if not text[:1].isupper() or is_honorific(text) or is_title(text):
+            return _is_initial(text)
+        if not re.fullmatch(r"[A-Z][A-Za-z'’\-]*\.?", text):
+            return False
+        low = fold(text)
+        if low in _STOP_CAPS or low in self.domain or self.is_org(tok):
+            return False
+        if text.isupper() and len(text) > 1:
+            return False
+        return self.lex.is_name_word(text)
+
+    # -- chunking --------------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[PersonMention]:
+        found: list[PersonMention] = []
+        for sent in doc.sents:
+            if _mostly_upper(sent):
+                continue
+            found.extend(self._in_sentence(sent))
+        return found
+
+    def _in_sentence(self, sent: Span) -> list[PersonMention]:
+        toks = list(sent)
+        chunks = self._chunks(toks)
+        found: list[PersonMention] = []
+        for k, (start, end) in enumerate(chunks):
+            mention = self._parse_chunk(toks, start, end, chunks[k + 1] if k + 1 < len(chunks) else None)
+            if mention is not None:
+                found.append(mention)
+        return found
+
+    def _chunks(self, toks: list[Token]) -> list[tuple[int, int]]:
+        """Maximal runs of capitalised words, acronyms, titles and position words."""
+        chunks: list[tuple[int, int]] = []
+        i = 0
+        while i < len(toks):
+            if not self._chunk_start(toks, i):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks) and self._chunk_continues(toks, j):
+                j += 1
+            chunks.append((i, j))
+            i = j
+        return chunks
+
+    def _chunk_start(self, toks: list[Token], i: int) -> bool:
+        text = toks[i].text
+        if text[:1].isupper() or _lower_head_len(toks, i):
+            return not (text.lower() == "ibu" and i + 1 < len(toks) and toks[i + 1].lower_ == "kota")
+        return False
+
+    def _chunk_continues(self, toks: list[Token], j: int) -> bool:
+        text = toks[j].text
+        if text[:1].isupper() or is_title(text) or _is_initial(text):
+            return fold(text) not in _CHUNK_BREAK
+        if text in ("(", ")") and _paren_acronym(toks, j):
+            return True
+        if text == "," and j + 1 < len(toks) and is_title(toks[j + 1].text):
+            return True
+        low = text.lower()
+        if low in JOINERS and j + 1 < len(toks) and fold(toks[j + 1].text) in self.domain \
+                and toks[j + 1].text[:1].isupper() and not _head_at(toks, j + 1, len(toks)):
+            return True
+        return low in {"dalam"} and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+
+    # -- chunk parsing ---------------------------------------------------------------------
+    def _parse_chunk(self, toks: list[Token], start: int, end: int,
+                     nxt: tuple[int, int] | None) -> PersonMention | None:
+        head = _head_at(toks, start, end)
+        if head:
+            return self._position_first(toks, start, end, nxt)
+        for h in range(start + 1, end):
+            if _head_at(toks, h, end) and self._name_span(toks, start, h) is not None:
+                name = self._name_span(toks, start, h)
+                assert name is not None
+                pos_end = self._position_end(toks, h, end)
+                return self._mention(toks, name, (h, pos_end))
+        return self._agency_or_apposition(toks, start, end, nxt)
+
+    def _position_first(self, toks: list[Token], start: int, end: int,
+                        nxt: tuple[int, int] | None) -> PersonMention | None:
+        name = self._trailing_name(toks, start, end)
+        if name is not None:
+            pos_end = name[0]
+            while pos_end > start and (is_honorific(toks[pos_end - 1].text) or
+                                       toks[pos_end - 1].text == ","):
+                pos_end -= 1
+            if pos_end > start:
+                return self._mention(toks, name, (start, pos_end))
+        if nxt is not None and nxt[0] == end + 1 and toks[end].text == ",":
+            name = self._name_span(toks, nxt[0], nxt[1])
+            if name is not None:
+                return self._mention(toks, name, (start, end))
+        return None
+
+    def _agency_or_apposition(self, toks: list[Token], start: int, end: int,
+                              nxt: tuple[int, int] | None) -> PersonMention | None:
+        hon = [i for i in range(start, end) if is_honorific(toks[i].text)]
+        if hon and hon[0] > start and self._org_phrase(toks, start, hon[0]):
+            name = self._name_span(toks, hon[0], end)
+            if name is not None:
+                return self._mention(toks, name, (start, hon[0]))
+        name = self._name_span(toks, start, end)
+        if name is None or nxt is None:
+            return None
+        gap = [t.lower_ for t in toks[end:nxt[0]]]
+        if gap in (["dari"], [","], [",", "selaku"], ["selaku"], ["sebagai"], [",", "sebagai"],
+                   ["yang", "juga"], [",", "yang", "juga"]):
+            if gap == ["dari"] and not self._org_phrase(toks, nxt[0], nxt[1]):
+                return None
+            if gap != ["dari"] and not _head_at(toks, nxt[0], nxt[1]):
+                return None
+            if gap == [","] and not hon and name[1] - name[0] < 2:
+                return None
+            return self._mention(toks, name, (nxt[0], self._position_end(toks, nxt[0], nxt[1])))
+        return None
+
+    def _org_phrase(self, toks: list[Token], start: int, end: int) -> bool:
+        return any(self.is_org(toks[i]) or fold(toks[i].text) in {"inspektorat", "dinas", "badan",
+                                                                "kementerian", "universitas"}
+                   for i in range(start, end))
+
+    def _position_end(self, toks: list[Token], start: int, end: int) -> int:
+        """A position after a name runs to the chunk end, unless another name follows."""
+        tail = self._trailing_name(toks, start, end)
+        return tail[0] if tail is not None and tail[0] > start + 1 else end
+
+    def _trailing_name(self, toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
+        """The run of name-like tokens that closes a chunk (after dropping trailing titles)."""
+        stop = end
+        while stop > start and (is_title(toks[stop - 1].text) or toks[stop - 1].text == ","):
+            stop -= 1
+        i = stop
+        while i > start and self.name_like(toks[i - 1]) and stop - i < MAX_NAME_TOKENS:
+            i -= 1
+        if i == stop:
+            return None
+        # a region name that ends the position is not a person ("Kepala Dinas Kota Palu")
+        while i < stop and self.is_region_at(toks, i) and _region_context(toks, i):
+            i += self.is_region_at(toks, i)
+        if i >= stop or _is_initial(toks[i].text) and stop - i == 1:
+            return None
+        if i > start and fold(toks[i - 1].text) in PLACE_INTRODUCERS:
+            return None
+        return i, stop
+
+    def _name_span(self, toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
+        """Honorifics, then name words, then titles: the whole of [start, end)."""
+        i = start
+        while i < end and is_honorific(toks[i].text) and fold(toks[i].text) not in KEEP_IN_NAME:
+            i += 1
+        j = i
+        while j < end and self.name_like(toks[j]) and j - i < MAX_NAME_TOKENS:
+            j += 1
+        k = j
+        while k < end and (is_title(toks[k].text) or toks[k].text == ","):
+            k += 1
+        if j == i or k != end:
+            return None
+        if j - i == 1 and i == start and _is_initial(toks[i].text):
+            return None
+        return i, j
+
+    def _mention(self, toks: list[Token], name: tuple[int, int],
+                 position: tuple[int, int]) -> PersonMention | None:
+        n0, n1 = name
+        p0, p1 = position
+        while p0 < p1 and fold(toks[p1 - 1].text) in {"", "dan"}:
+            p1 -= 1
+        first, last = toks[n0], toks[n1 - 1]
+        surface = first.doc.text[first.idx:last.idx + len(last.text)]
+        if len(surface.replace(".", "").replace(" ", "")) < 3:
+            return None
+        pos_text = None
+        ps = pe = None
+        if p1 > p0:
+            ps, pe = toks[p0].idx, toks[p1 - 1].idx + len(toks[p1 - 1].text)
+            pos_text = first.doc.text[ps:pe].strip(" ,")
+        return PersonMention(surface, first.idx, last.idx + len(last.text), pos_text, ps, pe)
+
+
+def _is_initial(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.|Moh\.|Muh\.|Mhd\.|Muh|Moh|M\.", text))
+
+
+def _mostly_upper(sent: Span) -> bool:
+    alpha = [t.text for t in sent if t.is_alpha and len(t.text) > 1]
+    return len(alpha) >= 3 and sum(w.isupper() for w in alpha) / len(alpha) > 0.6
+
+
+def _paren_acronym(toks: list[Token], j: int) -> bool:
+    if toks[j].text == "(":
+        return j + 2 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 2].text == ")"
+    return j >= 2 and toks[j - 1].text[:1].isupper() and toks[j - 2].text == "("
+
+
+def _region_context(toks: list[Token], i: int) -> bool:
+    """A region name right after a position/agency word or level prefix is a place."""
+    if i == 0:
+        return False
+    prev = toks[i - 1].text
+    return bool(prev[:1].isupper() or prev.isupper())
+
+
+def _head_at(toks: list[Token], i: int, end: int) -> int:
+    """Length of a position head (with modifiers such as Plt./Pj.) starting at toks[i]."""
+    j = i
+    while j < end and fold(toks[j].text) in POSITION_MODIFIERS:
+        j += 1
+    if j < end and toks[j].text in _HEAD_FIRST:
+        for head in _HEADS:
+            if tuple(t.text for t in toks[j:j + len(head)]) == head:
+                return j - i + len(head)
+    lower = _lower_head_len(toks, j) if j < end else 0
+    return (j - i + lower) if lower else 0
+
+
+def _lower_head_len(toks: list[Token], i: int) -> int:
+    for head in _LOWER_HEADS:
+        if tuple(t.text for t in toks[i:i + len(head)]) == head:
+            nxt = toks[i + len(head)] if i + len(head) < len(toks) else None
+            if nxt is not None and nxt.text[:1].isupper():
+                return len(head)
+    return 0
+
+
+NameKey = Callable[[str], str]

@@ -1,0 +1,82 @@
+"""Venue mentions: "Aula Gawi Sabarataan, Balai Kota", "Hotel Midtown Samarinda". Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pugnlp.patterns.dates import MONTHS, WEEKDAYS
+from pugnlp.patterns.venues import (
+    LOCATIVE,
+    STRONG_HEAD_RE,
+    VENUE_INNER_LOWER,
+    WEAK_HEAD_RE,
+)
+
+_NEXT_WORD = re.compile(r"[ ]+(?P<w>[A-Z0-9][\w.'’\-]*|lt\.?|lantai|no\.?)")
+_STOP = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {"Foto", "WIB", "WITA", "WIT"}
+_MAX_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class VenueMention:
+    start: int
+    end: int
+    name: str
+
+
+def _extend(text: str, end: int) -> tuple[int, int]:
+    """Consume the capitalised words of a venue name after its head; return (end, words)."""
+    n = 0
+    while n < _MAX_WORDS:
+        m = _NEXT_WORD.match(text, end)
+        if not m or m.group("w").rstrip(".") in _STOP:
+            break
+        word = m.group("w")
+        if word[:1].islower() and word.lower().rstrip(".") not in VENUE_INNER_LOWER:
+            break
+        end = m.end()
+        n += 1
+    while end > 0 and text[end - 1] in ".,":
+        end -= 1
+    return end, n
+
+
+def find_venues(text: str) -> list[VenueMention]:
+    """Venue phrases: strong heads anywhere, weak heads after a locative ("di Kantor ...")."""
+    found: list[VenueMention] = []
+    covered = -1
+    heads = sorted([(m, True) for m in STRONG_HEAD_RE.finditer(text)] +
+                   [(m, False) for m in WEAK_HEAD_RE.finditer(text)], key=lambda x: x[0].start())
+    for match, strong in heads:
+        if match.start() < covered:
+            continue
+        if not strong and not LOCATIVE.search(text[max(0, match.start() - 40):match.start()]):
+            continue
+        end, n_words = _extend(text, match.end())
+        if n_words == 0:
+            continue
+        # a second venue phrase after a comma names the same place ("Aula X, Balai Kota")
+        cont = re.match(r",[ ]+", text[end:])
+        if cont:
+            nxt = end + cont.end()
+            head = STRONG_HEAD_RE.match(text, nxt) or WEAK_HEAD_RE.match(text, nxt)
+            if head:
+                end2, n2 = _extend(text, head.end())
+                if n2:
+                    end = end2
+        found.append(VenueMention(match.start(), end, text[match.start():end]))
+        covered = end
+    return _dedupe(found)
+
+
+def _dedupe(found: list[VenueMention]) -> list[VenueMention]:
+    """Keep the first mention of each venue; drop a name contained in a longer one."""
+    out: list[VenueMention] = []
+    for mention in found:
+        key = mention.name.lower()
+        if any(key in kept.name.lower() for kept in out):
+            continue
+        out = [kept for kept in out if kept.name.lower() not in key]
+        out.append(mention)
+    return sorted(out, key=lambda m: m.start)

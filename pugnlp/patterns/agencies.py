@@ -1,0 +1,230 @@
+"""Agencies (perangkat daerah, ministries, organisations): known forms and the acronym grammar.
+
+The women's-empowerment agency has a different acronym almost everywhere (DP3A, DP3AP2KB,
+DP2KBPMP2A, DKP3A ...). :func:`decode_acronym` parses any such token by grammar: an
+institution letter (D=Dinas, B=Badan) followed by affair units (P3A/PPPA, P2KB/PPKB, PM/PMD,
+K, DALDUK ...), so variants never seen before are recognised and expanded.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_INSTITUTION = {"D": "Dinas", "DIN": "Dinas", "B": "Badan", "KAN": "Kantor"}
+
+# Affair units, longest first within the grammar's alternation (order matters for parsing).
+AFFAIR_UNITS: dict[str, str] = {
+    "P3AP2KB": "Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana",
+    "PPPA": "Pemberdayaan Perempuan dan Perlindungan Anak",
+    "P3A": "Pemberdayaan Perempuan dan Perlindungan Anak",
+    "P2KB": "Pengendalian Penduduk dan Keluarga Berencana",
+    "PPKB": "Pengendalian Penduduk dan Keluarga Berencana",
+    "DALDUK": "Pengendalian Penduduk",
+    "PMPD": "Pemberdayaan Masyarakat dan Pemerintahan Desa",
+    "PMD": "Pemberdayaan Masyarakat dan Desa",
+    "PMK": "Pemberdayaan Masyarakat dan Kelurahan",
+    "P2A": "Pemberdayaan Perempuan dan Perlindungan Anak",
+    "PPA": "Pemberdayaan Perempuan dan Perlindungan Anak",
+    "PP": "Pemberdayaan Perempuan",
+    "PA": "Perlindungan Anak",
+    "PM": "Pemberdayaan Masyarakat",
+    "P2": "Pengendalian Penduduk",
+    "KB": "Keluarga Berencana",
+    "KS": "Keluarga Sejahtera",
+    "MD": "Masyarakat dan Desa",
+    "M": "Masyarakat",
+    "K": "Kependudukan",
+    "S": "Sosial",
+    "SOS": "Sosial",
+    "A": "Anak",
+}
+"""Letter groups of a women's-agency acronym and what they stand for (DOMAIN.md, Agencies)."""
+
+_CORE_UNITS = frozenset({"P3AP2KB", "PPPA", "P3A", "P2A", "PPA", "P2KB", "PPKB", "PP", "DALDUK"})
+"""A decoded acronym must contain one of these to be a women's/population agency."""
+
+_UNIT_RE = re.compile("|".join(sorted(AFFAIR_UNITS, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4096)
+def decode_acronym(token: str) -> str | None:
+    """Expand a women's-agency acronym by grammar, or return None if it is not one.
+
+    >>> decode_acronym("DP2KBP3A")
+    'Dinas Pengendalian Penduduk dan Keluarga Berencana, Pemberdayaan Perempuan dan Perlindungan Anak'
+    """
+    word = token.upper()
+    if not re.fullmatch(r"[A-Z0-9]{3,14}", word) or token != word:
+        return None
+    for prefix in ("DIN", "KAN", "D", "B", ""):
+        if not word.startswith(prefix):
+            continue
+        units = _parse_units(word[len(prefix):])
+        if units and any(u in _CORE_UNITS for u in units) and (prefix or len(units) > 1):
+            head = _INSTITUTION.get(prefix, "")
+            parts = _merge_units(units)
+            return (head + " " + ", ".join(parts)).strip()
+    return None
+
+
+def _parse_units(rest: str) -> list[str] | None:
+    """Split the letters after the institution letter into affair units (greedy, longest first)."""
+    units: list[str] = []
+    pos = 0
+    while pos < len(rest):
+        match = _UNIT_RE.match(rest, pos)
+        if not match:
+            return None
+        units.append(match.group(0))
+        pos = match.end()
+    return units or None
+
+
+def _merge_units(units: list[str]) -> list[str]:
+    out: list[str] = []
+    for unit in units:
+        text = AFFAIR_UNITS[unit]
+        if out and unit in ("A", "PA") and out[-1] == AFFAIR_UNITS["PP"]:
+            out[-1] = AFFAIR_UNITS["PPPA"]
+            continue
+        if text not in out:
+            out.append(text)
+    return out
+
+
+KNOWN_AGENCIES: dict[str, str] = {
+    "Bappeda": "Badan Perencanaan Pembangunan Daerah",
+    "Bappedalitbang": "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+    "Bappelitbangda": "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+    "Bapelitbangda": "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+    "Bappelitbang": "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan",
+    "Bapperida": "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah",
+    "Bappeda Litbang": "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+    "Balitbang": "Badan Penelitian dan Pengembangan",
+    "Balitbangda": "Badan Penelitian dan Pengembangan Daerah",
+    "Brida": "Badan Riset dan Inovasi Daerah",
+    "BRIDA": "Badan Riset dan Inovasi Daerah",
+    "Bappenas": "Kementerian PPN/Badan Perencanaan Pembangunan Nasional",
+    "Inspektorat": "Inspektorat Daerah",
+    "BPKAD": "Badan Pengelolaan Keuangan dan Aset Daerah",
+    "BPKD": "Badan Pengelolaan Keuangan Daerah",
+    "BKAD": "Badan Keuangan dan Aset Daerah",
+    "BPKPD": "Badan Pengelolaan Keuangan dan Pendapatan Daerah",
+    "Bapenda": "Badan Pendapatan Daerah",
+    "BKPSDM": "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+    "BKD": "Badan Kepegawaian Daerah",
+    "Setda": "Sekretariat Daerah",
+    "Setdaprov": "Sekretariat Daerah Provinsi",
+    "Setdakab": "Sekretariat Daerah Kabupaten",
+    "Setdako": "Sekretariat Daerah Kota",
+    "Setdakot": "Sekretariat Daerah Kota",
+    "Diskominfo": "Dinas Komunikasi dan Informatika",
+    "Diskominfotik": "Dinas Komunikasi, Informatika dan Statistik",
+    "Diskominfosandi": "Dinas Komunikasi, Informatika dan Persandian",
+    "Diskominfostandi": "Dinas Komunikasi, Informatika, Statistik dan Persandian",
+    "Dinkes": "Dinas Kesehatan",
+    "Disdik": "Dinas Pendidikan",
+    "Disdikbud": "Dinas Pendidikan dan Kebudayaan",
+    "Dinsos": "Dinas Sosial",
+    "Disnaker": "Dinas Tenaga Kerja",
+    "Disnakertrans": "Dinas Tenaga Kerja dan Transmigrasi",
+    "Disdukcapil": "Dinas Kependudukan dan Pencatatan Sipil",
+    "Dukcapil": "Dinas Kependudukan dan Pencatatan Sipil",
+    "Diskop": "Dinas Koperasi",
+    "DPMD": "Dinas Pemberdayaan Masyarakat dan Desa",
+    "DPMPD": "Dinas Pemberdayaan Masyarakat dan Pemerintahan Desa",
+    "DPMK": "Dinas Pemberdayaan Masyarakat dan Kelurahan",
+    "DPPKB": "Dinas Pengendalian Penduduk dan Keluarga Berencana",
+    "BKKBN": "Badan Kependudukan dan Keluarga Berencana Nasional",
+    "BPS": "Badan Pusat Statistik",
+    "DPRD": "Dewan Perwakilan Rakyat Daerah",
+    "PKK": "Pemberdayaan dan Kesejahteraan Keluarga",
+    "TP PKK": "Tim Penggerak Pemberdayaan dan Kesejahteraan Keluarga",
+    "TP-PKK": "Tim Penggerak Pemberdayaan dan Kesejahteraan Keluarga",
+    "GOW": "Gabungan Organisasi Wanita",
+    "DWP": "Dharma Wanita Persatuan",
+    "Dharma Wanita": "Dharma Wanita Persatuan",
+    "Dharma Wanita Persatuan": "Dharma Wanita Persatuan",
+    "PUSPA": "Partisipasi Publik untuk Kesejahteraan Perempuan dan Anak",
+    "LPLPP": "Lembaga Penyedia Layanan Pemberdayaan Perempuan",
+    "P2TP2A": "Pusat Pelayanan Terpadu Pemberdayaan Perempuan dan Anak",
+    "UPTD PPA": "Unit Pelaksana Teknis Daerah Perlindungan Perempuan dan Anak",
+    "PSW": "Pusat Studi Wanita",
+    "PSGA": "Pusat Studi Gender dan Anak",
+    "PSG": "Pusat Studi Gender",
+    "PSGAD": "Pusat Studi Gender, Anak dan Disabilitas",
+    "Kemendagri": "Kementerian Dalam Negeri",
+    "Kemenkeu": "Kementerian Keuangan",
+    "Kemenag": "Kementerian Agama",
+    "Kemenkes": "Kementerian Kesehatan",
+    "Kemensos": "Kementerian Sosial",
+    "KPAI": "Komisi Perlindungan Anak Indonesia",
+    "Komnas Perempuan": "Komisi Nasional Anti Kekerasan terhadap Perempuan",
+    "LPA": "Lembaga Perlindungan Anak",
+    "KPI": "Koalisi Perempuan Indonesia",
+    "Kowani": "Kongres Wanita Indonesia",
+    "IBI": "Ikatan Bidan Indonesia",
+    "IWAPI": "Ikatan Wanita Pengusaha Indonesia",
+    "Fatayat NU": "Fatayat Nahdlatul Ulama",
+    "Muslimat NU": "Muslimat Nahdlatul Ulama",
+    "Aisyiyah": "Aisyiyah",
+    "Forum Anak": "Forum Anak",
+    "Bawaslu": "Badan Pengawas Pemilihan Umum",
+    "KPU": "Komisi Pemilihan Umum",
+    "Ombudsman": "Ombudsman Republik Indonesia",
+    "BPKP": "Badan Pengawasan Keuangan dan Pembangunan",
+    "RSUD": "Rumah Sakit Umum Daerah",
+    "Satpol PP": "Satuan Polisi Pamong Praja",
+    "Polres": "Kepolisian Resor",
+    "Polda": "Kepolisian Daerah",
+    "BPBD": "Badan Penanggulangan Bencana Daerah",
+    "Bakesbangpol": "Badan Kesatuan Bangsa dan Politik",
+    "Kesbangpol": "Badan Kesatuan Bangsa dan Politik",
+    "Dispar": "Dinas Pariwisata",
+    "Disperindag": "Dinas Perindustrian dan Perdagangan",
+    "DPUPR": "Dinas Pekerjaan Umum dan Penataan Ruang",
+    "Disperkim": "Dinas Perumahan dan Kawasan Permukiman",
+    "DLH": "Dinas Lingkungan Hidup",
+    "Distan": "Dinas Pertanian",
+    "Dispora": "Dinas Pemuda dan Olahraga",
+}
+"""Agency names/acronyms seen across regions, with their expansion (facts, DOMAIN.md)."""
+
+MINISTRY_FORMS: tuple[str, ...] = (
+    "KemenPPPA", "Kemen PPPA", "Kemen-PPPA", "KemenPPA", "KPPPA", "KPP-PA", "KPPPA RI",
+    "Kementerian PPPA", "Kementrian PPPA", "Kementerian PP dan PA", "Kementrian PP dan PA",
+    "Kementerian PP-PA", "Kementerian PPPA RI", "Kementrian PPPA RI", "KemenPPPA RI",
+    "Kemen PPPA RI", "Kementerian PP&PA", "Kementerian Pemberdayaan Perempuan dan Perlindungan Anak",
+    "Kementrian Pemberdayaan Perempuan dan Perlindungan Anak",
+)
+"""Ways news writes the women's-empowerment ministry (DOMAIN.md)."""
+
+MINISTRY_EXPANSION = "Kementerian Pemberdayaan Perempuan dan Perlindungan Anak"
+
+GOVERNMENT_PREFIXES: dict[str, str] = {
+    "Pemerintah Provinsi": "provinsi", "Pemerintah Kabupaten": "kabupaten",
+    "Pemerintah Kota": "kota", "Pemprov": "provinsi", "Pemkab": "kabupaten", "Pemkot": "kota",
+    "Pemko": "kota", "Pemda": "", "Pemerintah Daerah": "",
+}
+"""Government forms ("Pemko Banjarbaru" = "Pemerintah Kota Banjarbaru") and the level they imply."""
+
+AGENCY_HEADS: tuple[str, ...] = (
+    "Dinas", "Badan", "Kementerian", "Kementrian", "Kantor", "Lembaga", "Dewan", "Sekretariat",
+    "Inspektorat", "Gabungan", "Organisasi", "Tim Penggerak", "Pusat Studi", "Pusat Pelayanan",
+    "Forum", "Perkumpulan", "Ikatan", "Himpunan", "Yayasan", "Universitas", "Institut",
+    "Sekolah Tinggi", "Politeknik", "Komisi", "Majelis", "Persatuan", "Unit Pelaksana",
+    "Biro", "Bagian", "Direktorat", "Deputi", "Asosiasi", "Koalisi", "Aliansi", "Jaringan",
+    "Rumah Sakit", "Puskesmas", "Kepolisian", "Pengadilan", "Kejaksaan",
+)
+"""First words of a spelled-out organisation name ("Dinas Pemberdayaan ...", "Gabungan ...")."""
+
+NOT_AGENCIES: frozenset[str] = frozenset({
+    "PUG", "PPRG", "ARG", "GAP", "GBS", "IPG", "IDG", "IKG", "APE", "SDM", "SDG", "SDGs", "OPD",
+    "SKPD", "RPJMD", "RKPD", "RPJPD", "RAD", "RAN", "TOT", "FGD", "BIMTEK", "RAKOR", "APBD",
+    "APBN", "DAK", "DAU", "KDRT", "TPPO", "PPKS", "UMKM", "ASN", "PNS", "WIB", "WITA", "WIT",
+    "HUT", "RI", "NKRI", "PAUD", "KIA", "KLA", "DRPPA", "PKH", "BLT", "ODGJ", "HIV", "AIDS",
+    "COVID", "ATM", "KTP", "NIK", "TPS", "ABK", "PMT", "TV", "LED", "PT", "CV", "UU", "PP",
+    "SK", "MOU", "MoU", "PKS", "ATK", "SOP", "PDF", "IT", "IKM", "PPKM", "KLA", "TPA",
+})
+"""Acronyms that are concepts, documents or units, not agencies."""

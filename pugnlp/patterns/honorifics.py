@@ -1,0 +1,50 @@
+"""Honorifics before a name and academic titles after it: never part of the name."""
+
+from __future__ import annotations
+
+import re
+
+HONORIFICS: frozenset[str] = frozenset({
+    "bapak", "ibu", "bpk", "bu", "pak", "sdr", "sdri", "saudara", "saudari", "tuan", "nyonya",
+    "ny", "h", "hj", "haji", "hajjah", "kh", "dr", "drs", "dra", "ir", "prof", "ns", "apt",
+    "ustadz", "ustaz", "ustadzah", "ustazah", "pdt", "pendeta", "romo", "gus", "bunda", "dra",
+    "dg", "daeng", "andi", "tgh", "tgkh", "teungku", "tengku", "kak", "mas", "mbak",
+})
+"""Words (lowercase, without the final dot) that may precede a name. ``andi``/``tengku``/``daeng``
+are noble titles; the scorer strips honorifics, so dropping them never costs a match."""
+
+KEEP_IN_NAME: frozenset[str] = frozenset({"andi", "tengku", "teungku", "daeng", "dg"})
+"""Noble titles that name-bearers use as part of their name; kept when followed by a name."""
+
+_TITLE_WORDS = (
+    "se", "mm", "sh", "mh", "skm", "mkes", "skom", "mkom", "ssos", "msi", "map", "spd", "mpd",
+    "sstp", "sip", "st", "mt", "sag", "mag", "spsi", "mpsi", "phd", "shut", "sp", "msc", "ma",
+    "lc", "sfarm", "apt", "skep", "ners", "sst", "meng", "sikom", "mikom", "spog", "spa", "sppd",
+    "mars", "amd", "str", "sak", "ak", "ca", "mak", "me", "mhan", "spi", "spt", "ssi", "mph",
+    "sgz", "sked", "mmed", "macc", "mhum", "shum", "sth", "mth", "mip", "mpdi", "spdi", "ssy",
+    "shi", "mhi", "mba", "sap", "mtr", "cpa", "msos", "mkn", "mpa", "dea", "ssn", "ske", "mtp",
+    "mec", "dev", "mstat", "ssos", "spn", "mkm", "sdown", "bsc", "bba", "mpp", "mt", "ipm",
+    "ipu", "asean", "eng", "cht", "chrp", "cfp", "aai", "mle",
+)
+ACADEMIC_TITLES: frozenset[str] = frozenset(_TITLE_WORDS) - {"asean", "sdown"}
+"""Academic/professional titles, folded: lowercase with dots and spaces removed (S.Kom -> skom)."""
+
+TITLE_SHAPE = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){1,3}[A-Za-z]{0,6}\.?$|^[A-Z]{1,2}\.[A-Z]{1,4}\.?$")
+"""Shape of an unseen dotted title such as ``S.Kom``, ``M.Si.``, ``Sp.OG``, ``A.Md``."""
+
+
+def fold(token: str) -> str:
+    """'S.Kom' -> 'skom', 'M.Si.' -> 'msi', 'Hj.' -> 'hj'."""
+    return re.sub(r"[^a-z]", "", token.lower())
+
+
+def is_honorific(token: str) -> bool:
+    return fold(token) in HONORIFICS and (len(token) > 1)
+
+
+def is_title(token: str) -> bool:
+    """True for an academic title token that may follow a name."""
+    folded = fold(token)
+    if folded in ACADEMIC_TITLES and (token[:1].isupper()):
+        return True
+    return bool(TITLE_SHAPE.match(token)) and "." in token[1:]

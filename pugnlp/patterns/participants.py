@@ -1,0 +1,30 @@
+"""Stated participant counts ("diikuti 30 peserta", "sebanyak 60 orang peserta")."""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS: dict[str, int] = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12,
+    "lima belas": 15, "dua puluh": 20, "dua puluh lima": 25, "tiga puluh": 30, "empat puluh": 40,
+    "lima puluh": 50, "enam puluh": 60, "tujuh puluh": 70, "delapan puluh": 80,
+    "sembilan puluh": 90, "seratus": 100, "dua ratus": 200, "tiga ratus": 300,
+}
+
+_NUM = r"(?P<n>\d{1,3}(?:[.,]\d{3})*|\d+|" + "|".join(
+    sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+_PEOPLE = (r"(?:orang\s+)?(?:peserta|orang|undangan|perwakilan|anggota|pejabat|ASN|kader|"
+           r"focal\s+point|tamu|hadirin|perempuan|pegawai|guru|siswa|mahasiswa|kepala\s+desa|"
+           r"camat|lurah|aparatur|personel)")
+
+PARTICIPANT_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\b(?:diikuti|dihadiri|melibatkan|menghadirkan|mengundang|sebanyak|total|"
+               r"berjumlah|jumlah)\s+(?:oleh\s+)?(?:sebanyak\s+|sekitar\s+|kurang\s+lebih\s+|"
+               r"lebih\s+dari\s+|±\s*)?" + _NUM + r"\s+" + _PEOPLE + r"\b", re.I),
+    re.compile(r"\bpeserta\s+(?:yang\s+hadir\s+|kegiatan\s+(?:ini\s+)?)?(?:sebanyak|berjumlah|"
+               r"mencapai|ada)\s+" + _NUM + r"(?:\s+orang)?\b", re.I),
+    re.compile(r"\b" + _NUM + r"\s+(?:orang\s+)?peserta\b", re.I),
+)
+"""Counts of people taking part; "28 organisasi wanita" is not a participant count."""
+

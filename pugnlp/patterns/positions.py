@@ -1,0 +1,87 @@
+"""Positions (jabatan): heads that open a position phrase and words that continue it."""
+
+from __future__ import annotations
+
+POSITION_HEADS: tuple[str, ...] = (
+    # regional leaders
+    "Gubernur", "Wakil Gubernur", "Wagub", "Bupati", "Wakil Bupati", "Wabup", "Wali Kota",
+    "Walikota", "Wakil Wali Kota", "Wakil Walikota", "Wawali", "Penjabat Gubernur",
+    "Penjabat Bupati", "Penjabat Wali Kota", "Pj Gubernur", "Pj Bupati", "Pj Wali Kota",
+    "Pj. Gubernur", "Pj. Bupati", "Pj. Wali Kota", "Pj Walikota", "Pj. Walikota",
+    # secretariat
+    "Sekretaris Daerah", "Sekda", "Pj Sekda", "Pj. Sekda", "Plh Sekda", "Plh. Sekda",
+    "Sekdaprov", "Sekdakab", "Sekdako", "Sekretaris Dinas", "Sekretaris Badan", "Sekretaris",
+    "Sekdis", "Asisten", "Staf Ahli", "Staff Ahli", "Kepala Biro", "Karo", "Kepala Bagian",
+    "Kabag", "Kepala Sub Bagian", "Kepala Subbagian", "Kasubag", "Kasubbag",
+    # agencies
+    "Kepala Dinas", "Kadis", "Kadin", "Kepala Badan", "Kaban", "Kepala Bidang", "Kabid",
+    "Kepala Sub Bidang", "Kasubbid", "Kepala Seksi", "Kasi", "Kasie", "Kepala Kantor",
+    "Kepala UPTD", "Kepala UPT", "Kepala Pusat", "Kapus", "Kepala", "Inspektur",
+    "Inspektur Pembantu", "Irban", "Direktur", "Direktur Utama", "Deputi", "Asisten Deputi",
+    "Asdep", "Menteri", "Wakil Menteri", "Sekretaris Kementerian", "Sesmen", "Kepala Perwakilan",
+    "Plt Kepala", "Plt. Kepala", "Plh Kepala", "Plh. Kepala", "Analis", "Analis Kebijakan",
+    "Perencana", "Penyuluh", "Pengelola", "Widyaiswara", "Koordinator", "Tenaga Ahli",
+    "Fungsional", "Pejabat Fungsional",
+    # sub-district and village
+    "Camat", "Sekcam", "Lurah", "Kepala Desa", "Kades", "Kepala Kampung", "Kepala Distrik",
+    "Wali Nagari", "Keuchik", "Geuchik", "Perbekel", "Kepala Lingkungan",
+    # councils, organisations, forums
+    "Ketua", "Wakil Ketua", "Sekretaris Jenderal", "Bendahara", "Anggota", "Ketua Umum",
+    "Ketua Harian", "Pembina", "Penasehat", "Penasihat", "Bunda", "Ketua TP PKK",
+    "Ketua TP-PKK", "Ketua Tim Penggerak PKK", "Wakil Ketua TP PKK", "Ketua DPRD",
+    "Wakil Ketua DPRD", "Anggota DPRD", "Ketua GOW", "Ketua Pokja", "Ketua Tim",
+    "Ketua Dharma Wanita", "Ketua DWP",
+    # academia and resource persons
+    "Rektor", "Wakil Rektor", "Dekan", "Dosen", "Peneliti", "Guru Besar", "Akademisi",
+    "Narasumber", "Nara Sumber", "Fasilitator", "Moderator", "Pemateri", "Konsultan",
+    "Praktisi", "Pakar", "Aktivis", "Psikolog", "Pendamping",
+    # security and justice
+    "Kapolres", "Kapolda", "Kapolsek", "Dandim", "Danrem", "Kajari", "Kajati", "Kasat",
+    "Kanit", "Kasat Reskrim", "Kanit PPA",
+    # generic
+    "Pejabat", "Perwakilan", "Utusan", "Staf", "Staff",
+)
+"""Words that open a position phrase ("Kepala ...", "Sekda ..."). Matched case-sensitively on the
+first letter as written, plus the lowercase forms in :data:`LOWERCASE_HEADS`."""
+
+LOWERCASE_HEADS: tuple[str, ...] = (
+    "pejabat", "narasumber", "nara sumber", "fasilitator", "moderator", "pemateri",
+    "perwakilan", "utusan", "staf", "staf ahli", "kepala", "ketua", "sekretaris", "anggota",
+    "asisten", "dosen", "peneliti", "akademisi", "konsultan", "praktisi", "pakar", "psikolog",
+)
+"""Heads that also open a position when written in lowercase ("pejabat Bappeda Kaltim X")."""
+
+POSITION_MODIFIERS: frozenset[str] = frozenset({
+    "plt", "plh", "pj", "pjs", "penjabat", "pelaksana", "tugas", "harian", "mantan",
+})
+"""Words before a head that belong to the position (folded: lowercase, no dots)."""
+
+POSITION_WORDS: frozenset[str] = frozenset({
+    "daerah", "dinas", "badan", "bidang", "sub", "subbidang", "subbagian", "bagian", "seksi",
+    "biro", "urusan", "tim", "penggerak", "pusat", "provinsi", "kabupaten", "kota", "kecamatan",
+    "desa", "kelurahan", "umum", "ahli", "muda", "madya", "utama", "pertama", "penyelia",
+    "pemerintahan", "kesra", "perekonomian", "pembangunan", "administrasi", "i", "ii", "iii",
+    "iv", "v", "kantor", "uptd", "upt", "unit", "pelaksana", "teknis", "layanan", "program",
+    "kegiatan", "kelompok", "kerja", "pokja", "gugus", "tugas", "forum", "organisasi",
+    "kementerian", "kementrian", "deputi", "direktorat", "jenderal", "sekretariat", "ri",
+    "republik", "indonesia", "nasional", "wilayah", "perwakilan", "cabang", "ranting",
+    "fungsional", "analis", "kebijakan", "perencana", "koordinator", "lapangan", "internal",
+    "eksternal", "harian", "umum", "jabatan", "tinggi", "pratama", "sekretaris", "ketua", "wakil",
+    "anggota", "komisi", "fraksi", "dewan", "majelis", "dprd", "pkk", "tp", "gow", "dwp",
+    "dharma", "wanita", "persatuan", "focal", "point", "driver", "drivers", "gender",
+    "kesetaraan", "hak", "pemenuhan", "kualitas", "hidup", "perlindungan", "pemberdayaan",
+    "perempuan", "anak", "khusus", "dalam", "rumah", "tangga", "tenaga", "kerja", "ekonomi",
+    "politik", "sosial", "hukum", "hamkam", "pengarusutamaan", "pug", "data", "informasi",
+    "perencanaan", "evaluasi", "monitoring", "pelaporan", "penganggaran", "keuangan",
+    "kependudukan", "keluarga", "berencana", "pengendalian", "penduduk", "masyarakat",
+    "partisipasi", "kelembagaan", "pencegahan", "penanganan", "kekerasan", "tindak", "pidana",
+    "perdagangan", "orang", "perlindungan", "khusus", "pemerintah", "setda", "setdaprov",
+    "setdakab", "setdako", "pusat", "studi", "universitas", "fakultas", "prodi", "lembaga",
+    "bina", "fasilitasi", "pembinaan", "pengawasan", "kepegawaian", "organisasi", "tata",
+    "laksana", "protokol", "komunikasi", "pimpinan", "kesejahteraan", "rakyat", "sumber", "daya",
+    "manusia", "aparatur", "aset", "pendapatan", "perbendaharaan", "akuntansi", "anggaran",
+})
+"""Lowercase words that continue a position or agency phrase and are never a person's name."""
+
+JOINERS: frozenset[str] = frozenset({"dan", "&", "serta"})
+"""Lowercase joiners allowed inside a position when the next word continues it."""
