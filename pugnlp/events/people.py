@@ -38,8 +38,6 @@ _HEAD_FIRST = {h[0] for h in _HEADS}
 _LOWER_HEADS = sorted({tuple(h.split()) for h in LOWERCASE_HEADS}, key=len, reverse=True)
 _KNOWN_ORG_WORDS = {k for k in KNOWN_AGENCIES if " " not in k} | {
     m for m in MINISTRY_FORMS if " " not in m}
-_APPOSITION = {"selaku", "sebagai"}
-_FROM = {"dari"}
 _STOP_CAPS = {fold(w) for w in list(MONTHS) + list(WEEKDAYS)} | {
     "wib", "wita", "wit", "foto", "sumber", "baca", "juga", "ia", "beliau", "dia", "mereka",
     "kami", "kita", "saya", "menurut", "dalam", "pada", "untuk", "dengan", "acara", "kegiatan",
@@ -100,6 +98,8 @@ class PeopleFinder:
 
     def name_like(self, tok: Token) -> bool:
         text = tok.text
+        if text in NAME_PARTICLES or fold(text) in KEEP_IN_NAME and text[:1].isupper():
+            return _particle_ok(tok)
         if not text[:1].isupper() or is_honorific(text) or is_title(text):
             return _is_initial(text)
         if not re.fullmatch(r"[A-Z][A-Za-z'’\-]*\.?", text):
@@ -138,8 +138,9 @@ class PeopleFinder:
             if not self._chunk_start(toks, i):
                 i += 1
                 continue
+            positional = bool(_head_at(toks, i, len(toks)))
             j = i + 1
-            while j < len(toks) and self._chunk_continues(toks, j):
+            while j < len(toks) and self._chunk_continues(toks, j, positional):
                 j += 1
             chunks.append((i, j))
             i = j
@@ -147,23 +148,35 @@ class PeopleFinder:
 
     def _chunk_start(self, toks: list[Token], i: int) -> bool:
         text = toks[i].text
-        if text[:1].isupper() or _lower_head_len(toks, i):
+        if text[:1].isupper() or _lower_head_len(toks, i) or is_honorific(text):
             return not (text.lower() == "ibu" and i + 1 < len(toks) and toks[i + 1].lower_ == "kota")
         return False
 
-    def _chunk_continues(self, toks: list[Token], j: int) -> bool:
+    def _chunk_continues(self, toks: list[Token], j: int, positional: bool) -> bool:
         text = toks[j].text
-        if text[:1].isupper() or is_title(text) or _is_initial(text):
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if text[:1].isupper() or is_title(text) or _is_initial(text) or is_honorific(text):
             return fold(text) not in _CHUNK_BREAK
         if text in ("(", ")") and _paren_acronym(toks, j):
             return True
-        if text == "," and j + 1 < len(toks) and is_title(toks[j + 1].text):
-            return True
         low = text.lower()
-        if low in JOINERS and j + 1 < len(toks) and fold(toks[j + 1].text) in self.domain \
-                and toks[j + 1].text[:1].isupper() and not _head_at(toks, j + 1, len(toks)):
+        if nxt is None:
+            return False
+        if text == ",":
+            return is_title(nxt.text) or (positional and self._continues_agency(toks, j + 1))
+        if low in JOINERS:
+            return (nxt.text.isupper() and len(nxt.text) > 1) or self._continues_agency(toks, j + 1)
+        if low in NAME_PARTICLES_LOWER:
+            return self.name_like(toks[j - 1]) and self.name_like(nxt)
+        if positional and (low in POSITION_WORDS or low == "dari") and nxt.text[:1].isupper():
             return True
-        return low in {"dalam"} and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+        return low == "dalam" and nxt.text[:1].isupper()
+
+    def _continues_agency(self, toks: list[Token], j: int) -> bool:
+        """A capitalised agency-name word that is neither a new position nor a name."""
+        tok = toks[j]
+        return (tok.text[:1].isupper() and fold(tok.text) in self.domain
+                and not _head_at(toks, j, len(toks)) and not self.name_like(tok))
 
     # -- chunk parsing ---------------------------------------------------------------------
     def _parse_chunk(self, toks: list[Token], start: int, end: int,
@@ -203,6 +216,13 @@ class PeopleFinder:
             if name is not None:
                 return self._mention(toks, name, (start, hon[0]))
         name = self._name_span(toks, start, end)
+        if name is None and nxt is not None and toks[end].text == "," and nxt[0] == end + 1:
+            # "<Agency phrase>, <Name>, <titles>": the titles or honorific mark a person
+            name = self._name_span(toks, nxt[0], nxt[1])
+            marked = name is not None and (nxt[1] > name[1] or name[0] > nxt[0])
+            if marked and self._org_phrase(toks, start, end):
+                return self._mention(toks, name, (start, end))
+            return None
         if name is None or nxt is None:
             return None
         gap = [t.lower_ for t in toks[end:nxt[0]]]
@@ -281,6 +301,28 @@ class PeopleFinder:
         return PersonMention(surface, first.idx, last.idx + len(last.text), pos_text, ps, pe)
 
 
+NAME_PARTICLES: frozenset[str] = frozenset({
+    "I", "Ni", "Made", "Wayan", "Nyoman", "Ketut", "Gede", "Putu", "Komang", "Kadek", "Nengah",
+    "Luh", "Gusti", "Agung", "Ayu", "Bagus", "Ida", "Desak", "Dewa", "Cokorda", "La", "Wa", "Ode",
+    "Teuku", "Cut", "Raden", "Rr", "Andi", "Daeng", "Tengku", "Teungku",
+})
+"""Name-internal words of Balinese, Bugis/Buton, Acehnese and Javanese names (I Made, Ni Luh,
+La Ode, Wa Ode, Andi, Teuku, Cut): part of the name, never a position or an honorific."""
+NAME_PARTICLES_LOWER: frozenset[str] = frozenset({"br", "boru", "bin", "binti", "van", "de"})
+"""Lowercase name-internal words ("Rosmawati br Simanjuntak")."""
+
+
+def _particle_ok(tok: Token) -> bool:
+    """A particle is a name word when a capitalised word follows ("I Made", not "Asisten I")."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or not nxt.text[:1].isupper():
+        return False
+    if tok.text == "I":
+        return nxt.text in NAME_PARTICLES
+    return True
+
+
 def _is_initial(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\.|Moh\.|Muh\.|Mhd\.|Muh|Moh|M\.", text))
 
@@ -320,8 +362,10 @@ def _head_at(toks: list[Token], i: int, end: int) -> int:
 def _lower_head_len(toks: list[Token], i: int) -> int:
     for head in _LOWER_HEADS:
         if tuple(t.text for t in toks[i:i + len(head)]) == head:
-            nxt = toks[i + len(head)] if i + len(head) < len(toks) else None
-            if nxt is not None and nxt.text[:1].isupper():
+            k = i + len(head)
+            if k < len(toks) and (toks[k].lower_ == "dari" or toks[k].lower_ in POSITION_WORDS):
+                k += 1
+            if k < len(toks) and toks[k].text[:1].isupper():
                 return len(head)
     return 0
 

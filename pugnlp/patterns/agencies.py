@@ -119,6 +119,8 @@ KNOWN_AGENCIES: dict[str, str] = {
     "Setdakab": "Sekretariat Daerah Kabupaten",
     "Setdako": "Sekretariat Daerah Kota",
     "Setdakot": "Sekretariat Daerah Kota",
+    "Setkab": "Sekretariat Kabupaten",
+    "Setkot": "Sekretariat Kota",
     "Diskominfo": "Dinas Komunikasi dan Informatika",
     "Diskominfotik": "Dinas Komunikasi, Informatika dan Statistik",
     "Diskominfosandi": "Dinas Komunikasi, Informatika dan Persandian",

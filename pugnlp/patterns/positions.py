@@ -39,7 +39,9 @@ POSITION_HEADS: tuple[str, ...] = (
     "Kapolres", "Kapolda", "Kapolsek", "Dandim", "Danrem", "Kajari", "Kajati", "Kasat",
     "Kanit", "Kasat Reskrim", "Kanit PPA",
     # generic
-    "Pejabat", "Perwakilan", "Utusan", "Staf", "Staff",
+    "Pejabat", "Perwakilan", "Utusan", "Staf", "Staff", "Juru Bicara", "Jubir",
+    "Ketua Pansus", "Statistisi", "Evaluator", "Tim Evaluator", "Ketua Tim Evaluasi",
+    "Sekretaris Camat", "Kepala Puskesmas", "Kepala Sekolah", "Bidan", "Kapten", "Pengurus",
 )
 """Words that open a position phrase ("Kepala ...", "Sekda ..."). Matched case-sensitively on the
 first letter as written, plus the lowercase forms in :data:`LOWERCASE_HEADS`."""
@@ -48,6 +50,7 @@ LOWERCASE_HEADS: tuple[str, ...] = (
     "pejabat", "narasumber", "nara sumber", "fasilitator", "moderator", "pemateri",
     "perwakilan", "utusan", "staf", "staf ahli", "kepala", "ketua", "sekretaris", "anggota",
     "asisten", "dosen", "peneliti", "akademisi", "konsultan", "praktisi", "pakar", "psikolog",
+    "juru bicara", "evaluator", "tim evaluator", "statistisi", "pengurus", "kader",
 )
 """Heads that also open a position when written in lowercase ("pejabat Bappeda Kaltim X")."""
 
@@ -80,6 +83,11 @@ POSITION_WORDS: frozenset[str] = frozenset({
     "bina", "fasilitasi", "pembinaan", "pengawasan", "kepegawaian", "organisasi", "tata",
     "laksana", "protokol", "komunikasi", "pimpinan", "kesejahteraan", "rakyat", "sumber", "daya",
     "manusia", "aparatur", "aset", "pendapatan", "perbendaharaan", "akuntansi", "anggaran",
+    "kemasyarakatan", "keistimewaan", "kesehatan", "pendidikan", "kebudayaan", "agama",
+    "statistik", "sdm", "adat", "musyawarah", "pansus", "ranperda", "fraksi", "riset", "inovasi",
+    "penelitian", "pengembangan", "komunikasi", "informatika", "persandian", "sosial",
+    "pemkab", "pemkot", "pemko", "pemprov", "pemda", "setkab", "setkot", "mentor", "nindya",
+    "pelayanan", "terpadu", "bina", "kelurahan", "distrik", "kampung", "nagari", "gampong",
 })
 """Lowercase words that continue a position or agency phrase and are never a person's name."""
 

@@ -1,0 +1,79 @@
+"""The extraction pipeline as used by the CLI: rules, plus trained models when present.
+
+Models are loaded explicitly by :func:`load_pipeline` (never at import). Without models (or
+with ``use_models=False``) the transparent rules of the extraction core decide everything.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from pugnlp.events.build import Extractor
+from pugnlp.schema import Article, EventRecord
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL_DIR = Path("model")
+
+
+class Pipeline:
+    """Extractor + optional classifier (relevance/event type) and entity model."""
+
+    def __init__(self, extractor: Extractor, classifier: Any | None = None,
+                 entity_model: Any | None = None) -> None:
+        self.extractor = extractor
+        self.classifier = classifier
+        self.entity_model = entity_model
+
+    def describe(self) -> str:
+        parts = ["rules"]
+        if self.classifier is not None:
+            parts.append("classifier")
+        if self.entity_model is not None:
+            parts.append("entity model")
+        return " + ".join(parts)
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[EventRecord]:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= 64:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def extract(self, article: Article) -> EventRecord:
+        return next(iter(self._run([article])))
+
+    def _run(self, batch: list[Article]) -> Iterator[EventRecord]:
+        records = list(self.extractor.extract_many(batch))
+        if self.entity_model is not None:
+            records = [self.entity_model.refine(r) for r in records]
+        if self.classifier is not None:
+            decisions = self.classifier.decide(records)
+            records = [replace(r, **d) for r, d in zip(records, decisions)]
+        yield from records
+
+
+def load_pipeline(model_dir: Path | None = None, use_models: bool = True) -> Pipeline:
+    """Build the pipeline; load trained models from ``model_dir`` when asked and present.
+
+    Raises:
+        ModelError: a model file is present but corrupt or from another version.
+    """
+    extractor = Extractor()
+    if not use_models:
+        return Pipeline(extractor)
+    folder = model_dir or DEFAULT_MODEL_DIR
+    classifier = entity_model = None
+    try:
+        from pugnlp.models import load_models  # type: ignore[attr-defined]
+    except ImportError:
+        return Pipeline(extractor)
+    classifier, entity_model = load_models(folder)
+    return Pipeline(extractor, classifier, entity_model)
