@@ -77,6 +77,39 @@ def extract(paths: tuple[Path, ...], out: Path, fmt: str | None, rules_only: boo
         sys.exit(1)
 
 
+# --- run ---------------------------------------------------------------------------------
+
+DEFAULT_CORPUS = Path("korpus/contoh/teks")
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("keluaran"), show_default=True, help="Folder for all outputs.")
+@click.option("--rules-only", is_flag=True, help="Ignore trained models in model/.")
+@click.option("--progress/--no-progress", default=True, help="Show progress bars.")
+def run(paths: tuple[Path, ...], out_dir: Path, rules_only: bool, progress: bool) -> None:
+    """Run the whole chain: articles -> records -> dataset -> report.
+
+    Without PATH the bundled corpus (korpus/contoh/teks) is used. Ends with a summary of
+    where the files are.
+    """
+    from pugnlp.runner import run_extract
+
+    inputs = list(paths) or [DEFAULT_CORPUS]
+    records = out_dir / "rekaman.jsonl"
+    summary = run_extract(inputs, records, use_models=not rules_only, progress=progress)
+    for problem in summary.failures:
+        click.echo(f"skipped {problem}", err=True)
+    from pugnlp.events.export import load_records, save_records
+
+    save_records(load_records(records), out_dir / "rekaman.csv")
+    click.echo(summary.text())
+    click.echo(f"  records: {records} (JSONL), {out_dir / 'rekaman.csv'} (CSV)")
+    if summary.failures:
+        sys.exit(1)
+
+
 # --- schema --------------------------------------------------------------------------------
 
 
