@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from pugnlp import __version__
+from pugnlp.errors import PugnlpError
 
 log = logging.getLogger("pugnlp")
 
@@ -25,7 +26,17 @@ def _setup_logging(verbose: int) -> None:
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
 
 
-@click.group(epilog=EPILOG)
+class PugnlpGroup(click.Group):
+    """A group that turns the library's typed errors into ``Error: ...`` and exit code 1."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except PugnlpError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=PugnlpGroup, epilog=EPILOG)
 @click.version_option(__version__, prog_name="pugnlp")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def cli(verbose: int) -> None:
@@ -128,3 +139,139 @@ def schema_cmd(out: Path | None) -> None:
 
         atomic_write_text(out, text)
         click.echo(f"wrote {out}")
+
+
+# --- dataset and report (issue 6) ---
+
+
+@cli.command(name="dataset", epilog="Tables: docs/dataset.md.")
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=Path("keluaran"),
+              show_default=True, help="Dataset folder. Written atomically; an existing dataset "
+              "there keeps its event ids.")
+@click.option("--format", "formats", type=click.Choice(["csv", "parquet", "jsonl"]),
+              multiple=True, help="Only these formats (repeatable; default all three).")
+@click.option("--dictionary", is_flag=True,
+              help="Print the data dictionary (docs/dataset.md) and exit.")
+def dataset_cmd(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...],
+                dictionary: bool) -> None:
+    """Build the dataset (events, mentions, officials, agencies, wilayah_summary) from INPUT...
+
+    INPUT is a records .jsonl file from `pugnlp extract`, or a folder of them. Articles that
+    report the same event are merged into one row; every province and kab/kota appears in
+    wilayah_summary, per year and per month. Each table is written as CSV, Parquet and JSONL.
+    Give the whole corpus each time: ids already published in the output folder are kept.
+    """
+    if dictionary:
+        from pugnlp.dataset.tables import dataset_markdown
+
+        click.echo(dataset_markdown(), nl=False)
+        return
+    if not inputs:
+        _fail("no INPUT given: pass records .jsonl files or folders (from `pugnlp extract`)")
+    from pugnlp.dataset.run import make_dataset
+    from pugnlp.errors import PugnlpError
+
+    try:
+        summary = make_dataset(list(inputs), out, formats=formats or ("csv", "parquet", "jsonl"))
+    except PugnlpError as exc:
+        _fail(f"dataset not written: {exc}")
+    click.echo(summary.text())
+
+
+@cli.command(name="report", epilog="Docs: docs/report.md.")
+@click.option("--dataset", "dataset_dir", type=click.Path(path_type=Path),
+              default=Path("keluaran"), show_default=True, help="Dataset folder to read.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
+              help="HTML file to write (default: laporan.html in the dataset folder).")
+@click.option("--title", default=None, help="Report title (default: Laporan Kegiatan PUG).")
+def report_cmd(dataset_dir: Path, out: Path | None, title: str | None) -> None:
+    """Write the visual report: ONE self-contained HTML file that works offline.
+
+    A tile map of the 38 provinces (click through to kab/kota), activity per month, event
+    types per province, APE categories, the most active agencies, data quality, and every
+    event with its sources and evidence, in Indonesian.
+    """
+    from pugnlp.errors import PugnlpError
+    from pugnlp.report.write import make_report
+
+    target = out or dataset_dir / "laporan.html"
+    try:
+        summary = make_report(dataset_dir, target, title=title)
+    except PugnlpError as exc:
+        _fail(f"report not written: {exc}")
+    click.echo(summary)
+
+
+# --- crawl (issue 5) ---
+
+
+@cli.command(epilog="Docs: docs/crawl.md.")
+@click.option("--sources", "sources_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), default=Path("korpus/sumber.csv"), show_default=True,
+              help="Source list (CSV: name,base_url,kode_wilayah,kind,discovery,...).")
+@click.option("--only", multiple=True, metavar="NAME",
+              help="Crawl only this source (repeatable).")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Skip sitemap/feed entries and articles dated before YYYY-MM-DD.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None,
+              help="At most N article pages per source in this run.")
+@click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Corpus store (default: korpus/korpus.sqlite).")
+@click.option("--dry-run", is_flag=True,
+              help="List what each source would discover first; fetch no article.")
+@click.option("--progress/--no-progress", default=True, help="One line per page as it goes.")
+def crawl(sources_path: Path, only: tuple[str, ...], since: object, max_pages: int | None,
+          store: Path | None, dry_run: bool, progress: bool) -> None:
+    """Collect regional releases politely into the corpus store.
+
+    Obeys robots.txt (and its Crawl-delay), fetches one page at a time per site with a
+    delay of 5 s or more, retries 408/429/5xx, and resumes after an interruption. Every
+    article is stored once; off-topic pages become stub rows. The exit code is 1 when some
+    sources failed, 126 when all did.
+    """
+    from pugnlp.corpus.collect import collect
+    from pugnlp.errors import PugnlpError
+    from pugnlp.settings import load_settings
+
+    if not log.isEnabledFor(logging.INFO):  # failures are in the progress lines and summary
+        logging.getLogger("scrapy").setLevel(logging.CRITICAL)
+
+    def show(source: str, outcome: str, url: str, reason: str | None) -> None:
+        click.echo(f"[{source}] {outcome:<14} {url}" + (f"  ({reason})" if reason else ""),
+                   err=True)
+
+    try:
+        summary = collect(sources_path, only=only, max_pages=max_pages, dry_run=dry_run,
+                          since=since.date() if since else None,  # type: ignore[attr-defined]
+                          settings=load_settings(store_path=store),
+                          on_event=show if progress else None)
+    except PugnlpError as exc:
+        _fail(str(exc))
+    click.echo(summary.text())
+    sys.exit(summary.exit_code())
+
+
+@cli.group(epilog="Docs: docs/crawl.md.")
+def korpus() -> None:
+    """Inspect the corpus store (korpus/korpus.sqlite)."""
+
+
+@korpus.command(name="stats")
+@click.option("--store", "store", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Corpus store (default: korpus/korpus.sqlite).")
+def korpus_stats(store: Path | None) -> None:
+    """Articles per source, province and month; duplicates, stubs and failed fetches."""
+    from pugnlp.corpus.stats import corpus_stats
+    from pugnlp.corpus.store import CorpusStore
+    from pugnlp.errors import PugnlpError
+    from pugnlp.settings import load_settings
+
+    path = store or load_settings().store_path
+    if not Path(path).exists():
+        _fail(f"{path}: no corpus store yet (run `pugnlp crawl` first)")
+    try:
+        with CorpusStore(path) as db:
+            click.echo(corpus_stats(db).text())
+    except PugnlpError as exc:
+        _fail(str(exc))

@@ -22,6 +22,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _KAB_PREFIX = re.compile(r"^(kabupaten|kota administrasi|kota)\s+", re.I)
 
 
+@lru_cache(maxsize=65536)
 def norm_key(name: str) -> str:
     """Fold case, spaces and punctuation: 'Pare-Pare' -> 'parepare', 'Tanjung Balai' -> 'tanjungbalai'."""
     return _NON_ALNUM.sub("", name.lower())

@@ -86,7 +86,8 @@ class Extractor:
 
     def from_doc(self, article: Article, doc: Doc) -> EventRecord:
         text = article.text
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        spans = list(doc.sents)
+        sentences = [(s.start_char, s.end_char) for s in spans]
         starts = [s for s, _ in sentences]
 
         def evidence(start: int, end: int) -> Evidence:
@@ -101,7 +102,7 @@ class Extractor:
         mentions = find_dates(text, published)
         chosen = choose_event_date(text, mentions, None, published)
         venues = find_venues(text)
-        persons = _merge_people(self.people.find(doc))
+        persons = _merge_people(self.people.find(doc, [(s.start, s.end) for s in spans]))
         person_spans = [(p.name_start, p.name_end) for p in persons]
         place = self.places.resolve(text, [(v.start, v.end) for v in venues], person_spans)
         agency_entries = merge_mentions(self.agencies.find(text))

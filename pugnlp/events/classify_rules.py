@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from pugnlp.patterns.events import (
     ACTIVITY,
-    COMPILED_CUES,
+    CUE_TABLE,
     DISTRACTOR_CUES,
+    EVENT_CUES,
     EVENT_PRIORITY,
     MAIN_VERB,
     PUG_CORE,
@@ -51,8 +52,8 @@ def relevance_score(title: str, lead: str, body: str) -> float:
     core_lead = _count_core(lead)
     core_body = _count_core(body)
     weak = len(PUG_WEAK.findall(body))
-    activity = len(ACTIVITY.findall(lead)) + 0.3 * len(ACTIVITY.findall(body))
-    distract = len(DISTRACTOR_CUES.findall(title + " " + lead)) + 0.3 * len(DISTRACTOR_CUES.findall(body))
+    activity = ACTIVITY.count(lead) + 0.3 * ACTIVITY.count(body)
+    distract = DISTRACTOR_CUES.count(title + " " + lead) + 0.3 * DISTRACTOR_CUES.count(body)
     score = 2.0 * core_title + 1.5 * core_lead + 0.5 * min(core_body, 8) + 0.2 * min(weak, 5)
     score += 0.5 * min(activity, 4) - 1.0 * min(distract, 5)
     if core_title + core_lead == 0 and core_body < 3:
@@ -62,18 +63,23 @@ def relevance_score(title: str, lead: str, body: str) -> float:
     return score - 2.0
 
 
+def _cue_counts(text: str) -> dict[tuple[str, float, str], int]:
+    """How often each cue phrase occurs in ``text``."""
+    counts: dict[tuple[str, float, str], int] = {}
+    for phrase, (label, weight) in CUE_TABLE.matches(text):  # type: ignore[misc]
+        key = (label, weight, phrase)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def type_scores(title: str, lead: str, body: str) -> dict[str, float]:
     """Weighted cue counts per event type."""
-    scores = {label: 0.0 for label in COMPILED_CUES}
-    main = _main_object(lead)
-    for label, cues in COMPILED_CUES.items():
-        for pattern, weight in cues:
-            scores[label] += weight * (
-                TITLE_WEIGHT * len(pattern.findall(title))
-                + LEAD_WEIGHT * len(pattern.findall(lead))
-                + BODY_WEIGHT * min(len(pattern.findall(body)), 4)
-                + MAIN_OBJECT_WEIGHT * bool(main and pattern.search(main))
-            )
+    scores = {label: 0.0 for label in EVENT_CUES}
+    main = _main_object(lead) or ""
+    for text, factor, cap in ((title, TITLE_WEIGHT, None), (lead, LEAD_WEIGHT, None),
+                              (body, BODY_WEIGHT, 4), (main, MAIN_OBJECT_WEIGHT, 1)):
+        for (label, weight, _), n in _cue_counts(text).items():
+            scores[label] += factor * weight * (min(n, cap) if cap else n)
     return scores
 
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from pugnlp.nlp.lexicon import Lexicon
 from pugnlp.patterns.agencies import KNOWN_AGENCIES, MINISTRY_FORMS, NOT_AGENCIES, decode_acronym
@@ -55,6 +55,19 @@ _CHUNK_BREAK = {fold(w) for w in list(MONTHS) + list(WEEKDAYS)} | {
 MAX_NAME_TOKENS = 5
 
 
+class Tok:
+    """A light copy of a spaCy token: attribute access on spaCy tokens is slow in hot loops."""
+
+    __slots__ = ("text", "lower_", "idx", "i", "next")
+
+    def __init__(self, text: str, idx: int, i: int) -> None:
+        self.text = text
+        self.lower_ = text.lower()
+        self.idx = idx
+        self.i = i
+        self.next: Tok | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class PersonMention:
     name: str
@@ -76,7 +89,7 @@ class PeopleFinder:
         self.domain = domain_words | POSITION_WORDS | (head_words - {""})
 
     # -- token classes ---------------------------------------------------------------------
-    def is_org(self, tok: Token) -> bool:
+    def is_org(self, tok: Tok) -> bool:
         text = tok.text
         if text in _KNOWN_ORG_WORDS:
             return True
@@ -84,7 +97,7 @@ class PeopleFinder:
             return True
         return decode_acronym(text) is not None
 
-    def is_region_at(self, toks: list[Token], i: int) -> int:
+    def is_region_at(self, toks: list[Tok], i: int) -> int:
         """Length of a region name starting at toks[i] (0 if none)."""
         for n in range(min(4, len(toks) - i), 0, -1):
             phrase = " ".join(t.text for t in toks[i:i + n])
@@ -96,7 +109,7 @@ class PeopleFinder:
                 return n
         return 0
 
-    def name_like(self, tok: Token) -> bool:
+    def name_like(self, tok: Tok) -> bool:
         text = tok.text
         if text in NAME_PARTICLES or fold(text) in KEEP_IN_NAME and text[:1].isupper():
             return _particle_ok(tok)
@@ -112,16 +125,26 @@ class PeopleFinder:
         return self.lex.is_name_word(text)
 
     # -- chunking --------------------------------------------------------------------------
-    def find(self, doc: Doc) -> list[PersonMention]:
+    def find(self, doc: Doc, sentences: list[tuple[int, int]] | None = None) -> list[PersonMention]:
+        """Officials mentioned in ``doc``; ``sentences`` are token (start, end) pairs if known."""
+        from spacy.attrs import IDX, LENGTH
+
         found: list[PersonMention] = []
-        for sent in doc.sents:
-            if _mostly_upper(sent):
+        text = doc.text
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
+        all_toks = [Tok(text[i:i + n], i, k) for k, (i, n) in enumerate(offsets)]
+        for a, b in zip(all_toks, all_toks[1:]):
+            a.next = b
+        bounds = sentences if sentences is not None else [(s.start, s.end) for s in doc.sents]
+        for start, end in bounds:
+            toks = all_toks[start:end]
+            if _mostly_upper(toks):
                 continue
-            found.extend(self._in_sentence(sent))
+            found.extend(self._in_sentence(toks, text))
         return found
 
-    def _in_sentence(self, sent: Span) -> list[PersonMention]:
-        toks = list(sent)
+    def _in_sentence(self, toks: list[Tok], text: str) -> list[PersonMention]:
+        self._text = text
         chunks = self._chunks(toks)
         found: list[PersonMention] = []
         for k, (start, end) in enumerate(chunks):
@@ -130,7 +153,7 @@ class PeopleFinder:
                 found.append(mention)
         return found
 
-    def _chunks(self, toks: list[Token]) -> list[tuple[int, int]]:
+    def _chunks(self, toks: list[Tok]) -> list[tuple[int, int]]:
         """Maximal runs of capitalised words, acronyms, titles and position words."""
         chunks: list[tuple[int, int]] = []
         i = 0
@@ -146,13 +169,13 @@ class PeopleFinder:
             i = j
         return chunks
 
-    def _chunk_start(self, toks: list[Token], i: int) -> bool:
+    def _chunk_start(self, toks: list[Tok], i: int) -> bool:
         text = toks[i].text
         if text[:1].isupper() or _lower_head_len(toks, i) or is_honorific(text):
             return not (text.lower() == "ibu" and i + 1 < len(toks) and toks[i + 1].lower_ == "kota")
         return False
 
-    def _chunk_continues(self, toks: list[Token], j: int, positional: bool) -> bool:
+    def _chunk_continues(self, toks: list[Tok], j: int, positional: bool) -> bool:
         text = toks[j].text
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if text[:1].isupper() or is_title(text) or _is_initial(text) or is_honorific(text):
@@ -172,14 +195,14 @@ class PeopleFinder:
             return True
         return low == "dalam" and nxt.text[:1].isupper()
 
-    def _continues_agency(self, toks: list[Token], j: int) -> bool:
+    def _continues_agency(self, toks: list[Tok], j: int) -> bool:
         """A capitalised agency-name word that is neither a new position nor a name."""
         tok = toks[j]
         return (tok.text[:1].isupper() and fold(tok.text) in self.domain
                 and not _head_at(toks, j, len(toks)) and not self.name_like(tok))
 
     # -- chunk parsing ---------------------------------------------------------------------
-    def _parse_chunk(self, toks: list[Token], start: int, end: int,
+    def _parse_chunk(self, toks: list[Tok], start: int, end: int,
                      nxt: tuple[int, int] | None) -> PersonMention | None:
         head = _head_at(toks, start, end)
         if head:
@@ -192,7 +215,7 @@ class PeopleFinder:
                 return self._mention(toks, name, (h, pos_end))
         return self._agency_or_apposition(toks, start, end, nxt)
 
-    def _position_first(self, toks: list[Token], start: int, end: int,
+    def _position_first(self, toks: list[Tok], start: int, end: int,
                         nxt: tuple[int, int] | None) -> PersonMention | None:
         name = self._trailing_name(toks, start, end)
         if name is not None:
@@ -208,7 +231,7 @@ class PeopleFinder:
                 return self._mention(toks, name, (start, end))
         return None
 
-    def _agency_or_apposition(self, toks: list[Token], start: int, end: int,
+    def _agency_or_apposition(self, toks: list[Tok], start: int, end: int,
                               nxt: tuple[int, int] | None) -> PersonMention | None:
         hon = [i for i in range(start, end) if is_honorific(toks[i].text)]
         if hon and hon[0] > start and self._org_phrase(toks, start, hon[0]):
@@ -237,17 +260,17 @@ class PeopleFinder:
             return self._mention(toks, name, (nxt[0], self._position_end(toks, nxt[0], nxt[1])))
         return None
 
-    def _org_phrase(self, toks: list[Token], start: int, end: int) -> bool:
+    def _org_phrase(self, toks: list[Tok], start: int, end: int) -> bool:
         return any(self.is_org(toks[i]) or fold(toks[i].text) in {"inspektorat", "dinas", "badan",
                                                                 "kementerian", "universitas"}
                    for i in range(start, end))
 
-    def _position_end(self, toks: list[Token], start: int, end: int) -> int:
+    def _position_end(self, toks: list[Tok], start: int, end: int) -> int:
         """A position after a name runs to the chunk end, unless another name follows."""
         tail = self._trailing_name(toks, start, end)
         return tail[0] if tail is not None and tail[0] > start + 1 else end
 
-    def _trailing_name(self, toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    def _trailing_name(self, toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:
         """The run of name-like tokens that closes a chunk (after dropping trailing titles)."""
         stop = end
         while stop > start and (is_title(toks[stop - 1].text) or toks[stop - 1].text == ","):
@@ -266,7 +289,7 @@ class PeopleFinder:
             return None
         return i, stop
 
-    def _name_span(self, toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    def _name_span(self, toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:
         """Honorifics, then name words, then titles: the whole of [start, end)."""
         i = start
         while i < end and is_honorific(toks[i].text) and fold(toks[i].text) not in KEEP_IN_NAME:
@@ -283,21 +306,21 @@ class PeopleFinder:
             return None
         return i, j
 
-    def _mention(self, toks: list[Token], name: tuple[int, int],
+    def _mention(self, toks: list[Tok], name: tuple[int, int],
                  position: tuple[int, int]) -> PersonMention | None:
         n0, n1 = name
         p0, p1 = position
         while p0 < p1 and fold(toks[p1 - 1].text) in {"", "dan"}:
             p1 -= 1
         first, last = toks[n0], toks[n1 - 1]
-        surface = first.doc.text[first.idx:last.idx + len(last.text)]
+        surface = self._text[first.idx:last.idx + len(last.text)]
         if len(surface.replace(".", "").replace(" ", "")) < 3:
             return None
         pos_text = None
         ps = pe = None
         if p1 > p0:
             ps, pe = toks[p0].idx, toks[p1 - 1].idx + len(toks[p1 - 1].text)
-            pos_text = first.doc.text[ps:pe].strip(" ,")
+            pos_text = self._text[ps:pe].strip(" ,")
         return PersonMention(surface, first.idx, last.idx + len(last.text), pos_text, ps, pe)
 
 
@@ -312,10 +335,9 @@ NAME_PARTICLES_LOWER: frozenset[str] = frozenset({"br", "boru", "bin", "binti", 
 """Lowercase name-internal words ("Rosmawati br Simanjuntak")."""
 
 
-def _particle_ok(tok: Token) -> bool:
+def _particle_ok(tok: Tok) -> bool:
     """A particle is a name word when a capitalised word follows ("I Made", not "Asisten I")."""
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    nxt = tok.next
     if nxt is None or not nxt.text[:1].isupper():
         return False
     if tok.text == "I":
@@ -327,18 +349,18 @@ def _is_initial(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\.|Moh\.|Muh\.|Mhd\.|Muh|Moh|M\.", text))
 
 
-def _mostly_upper(sent: Span) -> bool:
-    alpha = [t.text for t in sent if t.is_alpha and len(t.text) > 1]
+def _mostly_upper(sent: list[Tok]) -> bool:
+    alpha = [t.text for t in sent if t.text.isalpha() and len(t.text) > 1]
     return len(alpha) >= 3 and sum(w.isupper() for w in alpha) / len(alpha) > 0.6
 
 
-def _paren_acronym(toks: list[Token], j: int) -> bool:
+def _paren_acronym(toks: list[Tok], j: int) -> bool:
     if toks[j].text == "(":
         return j + 2 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 2].text == ")"
     return j >= 2 and toks[j - 1].text[:1].isupper() and toks[j - 2].text == "("
 
 
-def _region_context(toks: list[Token], i: int) -> bool:
+def _region_context(toks: list[Tok], i: int) -> bool:
     """A region name right after a position/agency word or level prefix is a place."""
     if i == 0:
         return False
@@ -346,28 +368,47 @@ def _region_context(toks: list[Token], i: int) -> bool:
     return bool(prev[:1].isupper() or prev.isupper())
 
 
-def _head_at(toks: list[Token], i: int, end: int) -> int:
+_HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _h in _HEADS:
+    _HEADS_BY_FIRST.setdefault(_h[0], []).append(_h)
+_LOWER_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _h in _LOWER_HEADS:
+    _LOWER_BY_FIRST.setdefault(_h[0], []).append(_h)
+
+
+def _match_head(toks: list[Tok], i: int, heads: list[tuple[str, ...]]) -> int:
+    for head in heads:  # longest first
+        if all(i + k < len(toks) and toks[i + k].text == w for k, w in enumerate(head)):
+            return len(head)
+    return 0
+
+
+def _head_at(toks: list[Tok], i: int, end: int) -> int:
     """Length of a position head (with modifiers such as Plt./Pj.) starting at toks[i]."""
     j = i
     while j < end and fold(toks[j].text) in POSITION_MODIFIERS:
         j += 1
-    if j < end and toks[j].text in _HEAD_FIRST:
-        for head in _HEADS:
-            if tuple(t.text for t in toks[j:j + len(head)]) == head:
-                return j - i + len(head)
-    lower = _lower_head_len(toks, j) if j < end else 0
+    if j >= end:
+        return 0
+    heads = _HEADS_BY_FIRST.get(toks[j].text)
+    n = _match_head(toks, j, heads) if heads else 0
+    if n:
+        return j - i + n
+    lower = _lower_head_len(toks, j)
     return (j - i + lower) if lower else 0
 
 
-def _lower_head_len(toks: list[Token], i: int) -> int:
-    for head in _LOWER_HEADS:
-        if tuple(t.text for t in toks[i:i + len(head)]) == head:
-            k = i + len(head)
-            if k < len(toks) and (toks[k].lower_ == "dari" or toks[k].lower_ in POSITION_WORDS):
-                k += 1
-            if k < len(toks) and toks[k].text[:1].isupper():
-                return len(head)
-    return 0
+def _lower_head_len(toks: list[Tok], i: int) -> int:
+    heads = _LOWER_BY_FIRST.get(toks[i].text)
+    if not heads:
+        return 0
+    n = _match_head(toks, i, heads)
+    if not n:
+        return 0
+    k = i + n
+    if k < len(toks) and (toks[k].lower_ == "dari" or toks[k].lower_ in POSITION_WORDS):
+        k += 1
+    return n if k < len(toks) and toks[k].text[:1].isupper() else 0
 
 
 NameKey = Callable[[str], str]

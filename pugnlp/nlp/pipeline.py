@@ -29,6 +29,26 @@ ABBREVIATIONS: tuple[str, ...] = (
 """Abbreviations kept as one token, so that the sentencizer does not split after them."""
 
 
+def _fast_prefix_search(search):  # type: ignore[no-untyped-def]
+    """Skip the 171-pattern prefix regex for tokens that cannot start with a prefix.
+
+    Every prefix of the ``id`` defaults begins with punctuation, a symbol, ``+`` or one of
+    :data:`_LETTER_PREFIXES`; a token starting with another ASCII letter or digit has none.
+    Identical tokens (checked in tests/nlp/test_pipeline.py); tokenizer about 1.5x faster.
+    """
+
+    def prefix_search(text: str):  # type: ignore[no-untyped-def]
+        first = text[:1]
+        if first.isascii() and first.isalnum() and not text.startswith(_LETTER_PREFIXES):
+            return None
+        return search(text)
+
+    return prefix_search
+
+
+_LETTER_PREFIXES = ("US$", "C$", "A$", "S$", "USD", "Rp", "IDR", "RMB", "SGD")
+
+
 def make_nlp() -> Language:
     """Build the tokenizer + sentence pipeline. Cheap (about 0.1 s), no model files."""
     import spacy
@@ -44,6 +64,7 @@ def make_nlp() -> Language:
         return bool(ACRONYM_TOKEN.match(text)) or bool(previous and previous(text))
 
     tokenizer.token_match = token_match
+    tokenizer.prefix_search = _fast_prefix_search(tokenizer.prefix_search)
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=\d)", r"(?<=[a-z])\.(?=\()"]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for abbreviation in ABBREVIATIONS:
@@ -63,10 +84,12 @@ def _register() -> None:
     @Language.component("pug_paragraphs", assigns=["token.is_sent_start"])
     def pug_paragraphs(doc: Doc) -> Doc:
         """Start a sentence after every line break: headlines, captions and paragraphs."""
-        for token in doc[1:]:
-            prev = doc[token.i - 1]
-            if "\n" in prev.text or "\n" in prev.whitespace_:
-                token.is_sent_start = True
+        from spacy.attrs import IS_SPACE
+
+        flags = doc.to_array([IS_SPACE])
+        for i in flags.nonzero()[0].tolist():
+            if i + 1 < len(doc) and "\n" in doc[i].text:
+                doc[i + 1].is_sent_start = True
         return doc
 
 

@@ -25,8 +25,12 @@ _MONTH = r"(?:" + words(MONTHS) + r")\.?"
 _WEEKDAY = r"(?:" + words(WEEKDAYS) + r")"
 _RANGE_SEP = r"(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan|sd)"
 
+_START = r"(?<!\w)(?=[0-9SsRrKkJjMmAaTt(])"
+"""Cheap guard: a date starts with a digit, a weekday, "tanggal"/"tgl" or "(" (speed: the
+engine skips the alternations at every other position)."""
+
 NUMERIC_DATE = re.compile(
-    r"(?:(?P<wd>" + _WEEKDAY + r")\s*,?\s*(?:tanggal\s+|tgl\.?\s*)?\(?\s*"
+    _START + r"(?:(?P<wd>" + _WEEKDAY + r")\s*,?\s*(?:tanggal\s+|tgl\.?\s*)?\(?\s*"
     r"|(?P<tg>tanggal|tgl\.?)\s*\(?\s*|\(\s*)"
     r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}|\d{2}))?"
     r"(?![\d/])\s*\)?",
@@ -35,7 +39,7 @@ NUMERIC_DATE = re.compile(
 """Numeric day/month[/year] after a weekday, "tanggal" or an opening parenthesis."""
 
 TEXT_DATE = re.compile(
-    r"(?:(?P<wd>" + _WEEKDAY + r")\s*,?\s*(?:\(\s*)?(?:tanggal\s+|tgl\.?\s*)?)?"
+    _START + r"(?:(?P<wd>" + _WEEKDAY + r")\s*,?\s*(?:\(\s*)?(?:tanggal\s+|tgl\.?\s*)?)?"
     r"(?:(?:tanggal|tgl\.?)\s+)?"
     r"(?P<d1>\d{1,2})(?:\s+(?P<m1>" + _MONTH + r"))?(?:\s+(?P<y1>\d{4}))?"
     r"(?:\s*" + _RANGE_SEP + r"\s*(?:(?:tanggal|tgl\.?)\s+)?(?P<d2>\d{1,2}))?"

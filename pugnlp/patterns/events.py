@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pugnlp.patterns._util import alt
+from pugnlp.patterns._util import PhraseTable, alt
 
 PUG_CORE = re.compile(
     r"\b(?:" + alt((
@@ -28,83 +28,86 @@ PUG_WEAK = re.compile(
 )
 """Terms that often accompany PUG but also occur in stories about other things."""
 
-ACTIVITY = re.compile(
-    r"\b(?:menggelar|digelar|melaksanakan|dilaksanakan|menyelenggarakan|diselenggarakan|"
-    r"mengadakan|diadakan|membuka|dibuka|mengikuti|diikuti|menghadiri|dihadiri|berlangsung|"
-    r"bertempat|menerima|meraih|memperoleh|diserahkan|menyerahkan|mengukuhkan|dikukuhkan|"
-    r"menetapkan|ditetapkan|menandatangani|ditandatangani|membentuk|dibentuk|menyusun|"
-    r"disusun|memimpin|dipimpin|peserta|narasumber|kegiatan|acara|rapat|verifikasi|"
-    r"launching|meluncurkan|diluncurkan|kunjungan|audiensi)\b",
-    re.I,
-)
+ACTIVITY = PhraseTable((w, 1) for w in (
+    "menggelar", "digelar", "melaksanakan", "dilaksanakan", "menyelenggarakan",
+    "diselenggarakan", "mengadakan", "diadakan", "membuka", "dibuka", "mengikuti", "diikuti",
+    "menghadiri", "dihadiri", "berlangsung", "bertempat", "menerima", "meraih", "memperoleh",
+    "diserahkan", "menyerahkan", "mengukuhkan", "dikukuhkan", "menetapkan", "ditetapkan",
+    "menandatangani", "ditandatangani", "membentuk", "dibentuk", "menyusun", "disusun",
+    "memimpin", "dipimpin", "peserta", "narasumber", "kegiatan", "acara", "rapat",
+    "verifikasi", "launching", "meluncurkan", "diluncurkan", "kunjungan", "audiensi",
+))
 """Words that report something happening (an activity, not an opinion)."""
 
-DISTRACTOR_CUES = re.compile(
-    r"\b(?:tersangka|pelaku|ditangkap|diamankan|penganiayaan|pencabulan|pemerkosaan|"
-    r"persetubuhan|polres|polsek|kapolres|visum|akseptor|pelayanan\s+KB|KB\s+gratis|"
-    r"vasektomi|IUD|implan|HUT\s+PKK|hari\s+kesatuan\s+gerak|HKG\s+PKK|lomba|turnamen|"
-    r"piala|bazar|bazaar|posyandu|balita|stunting|imunisasi|pernikahan\s+dini|"
-    r"pernikahan\s+anak|perkawinan\s+anak|caleg|kuota\s+30\s+persen)\b",
-    re.I,
-)
+DISTRACTOR_CUES = PhraseTable((w, 1) for w in (
+    "tersangka", "pelaku", "ditangkap", "diamankan", "penganiayaan", "pencabulan",
+    "pemerkosaan", "persetubuhan", "polres", "polsek", "kapolres", "visum", "akseptor",
+    "pelayanan KB", "KB gratis", "vasektomi", "IUD", "implan", "HUT PKK",
+    "hari kesatuan gerak", "HKG PKK", "lomba", "turnamen", "piala", "bazar", "bazaar",
+    "posyandu", "balita", "stunting", "imunisasi", "pernikahan dini", "pernikahan anak",
+    "perkawinan anak", "caleg", "kuota 30 persen",
+))
 """Words typical of stories that mention women or gender but report no PUG activity."""
 
 EVENT_CUES: dict[str, tuple[tuple[str, float], ...]] = {
     "rapat_koordinasi": (
-        (r"rakor", 3), (r"rapat\s+koordinasi", 3), (r"rapat\s+pokja", 3), (r"rapat\s+penguatan", 3),
-        (r"rapat\s+kerja", 2), (r"rapat", 1.5), (r"audiensi", 2), (r"rapat\s+teknis", 2),
-        (r"pertemuan\s+koordinasi", 3), (r"koordinasi", 1), (r"rapat\s+tim", 2),
-        (r"rapat\s+pleno", 2), (r"rapat\s+anggota", 2), (r"coffee\s+morning", 2),
+        ("rakor", 3), ("rapat koordinasi", 3), ("rapat pokja", 3), ("rapat penguatan", 3),
+        ("rapat kerja", 2), ("rapat", 1.5), ("audiensi", 2), ("rapat teknis", 2),
+        ("pertemuan koordinasi", 3), ("koordinasi", 1), ("rapat tim", 2), ("rapat pleno", 2),
+        ("rapat anggota", 2), ("coffee morning", 2), ("rakortek", 3),
     ),
     "bimtek_pelatihan": (
-        (r"bimtek", 3), (r"bimbingan\s+teknis", 3), (r"pelatihan", 3), (r"workshop", 3),
-        (r"lokakarya", 3), (r"TOT", 3), (r"training", 3), (r"peningkatan\s+kapasitas", 2.5),
-        (r"diklat", 3), (r"coaching", 2.5), (r"mentoring", 2), (r"asistensi", 1.5),
-        (r"penguatan\s+kapasitas", 2.5), (r"orientasi", 1.5), (r"kelas", 0.5),
+        ("bimtek", 3), ("bimbingan teknis", 3), ("pelatihan", 3), ("workshop", 3),
+        ("lokakarya", 3), ("TOT", 3), ("training", 3), ("peningkatan kapasitas", 2.5),
+        ("diklat", 3), ("coaching", 2.5), ("mentoring", 2), ("asistensi", 1.5),
+        ("penguatan kapasitas", 2.5), ("orientasi", 1.5), ("kelas", 0.5),
     ),
     "sosialisasi": (
-        (r"sosialisasi", 3), (r"advokasi", 2.5), (r"seminar", 3), (r"talk\s?show", 3),
-        (r"kampanye", 2.5), (r"FGD", 2.5), (r"focus\s+group\s+discussion", 2.5), (r"dialog", 2),
-        (r"webinar", 3), (r"diseminasi", 2.5), (r"edukasi", 2), (r"penyuluhan", 2.5),
-        (r"podcast", 1.5), (r"diskusi\s+publik", 2.5), (r"sarasehan", 2.5), (r"temu\s+wicara", 2),
+        ("sosialisasi", 3), ("advokasi", 2.5), ("seminar", 3), ("talkshow", 3),
+        ("talk show", 3), ("kampanye", 2.5), ("FGD", 2.5), ("focus group discussion", 2.5),
+        ("dialog", 2), ("webinar", 3), ("diseminasi", 2.5), ("edukasi", 2), ("penyuluhan", 2.5),
+        ("podcast", 1.5), ("diskusi publik", 2.5), ("sarasehan", 2.5), ("temu wicara", 2),
     ),
     "evaluasi": (
-        (r"evaluasi\s+(?:pelaksanaan\s+)?(?:PUG|pengarusutamaan)", 3.5), (r"evaluasi\s+mandiri", 3),
-        (r"verifikasi\s+lapangan", 3.5), (r"verifikasi", 2), (r"penilaian", 2.5),
-        (r"monitoring", 2), (r"monev", 2.5), (r"pendampingan\s+evaluasi", 3), (r"evaluasi", 1.5),
-        (r"paparan\s+(?:capaian|hasil)", 2), (r"presentasi", 1), (r"wawancara", 1.5),
-        (r"pengisian\s+(?:instrumen|aplikasi)", 2), (r"audit\s+gender", 3),
+        ("evaluasi pug", 3.5), ("evaluasi pelaksanaan pug", 3.5), ("evaluasi pengarusutamaan", 3.5),
+        ("evaluasi mandiri", 3), ("verifikasi lapangan", 3.5), ("verifikasi", 2),
+        ("penilaian", 2.5), ("monitoring", 2), ("monev", 2.5), ("pendampingan evaluasi", 3),
+        ("evaluasi", 1.5), ("paparan capaian", 2), ("paparan hasil", 2), ("presentasi", 1),
+        ("wawancara", 1.5), ("pengisian instrumen", 2), ("pengisian aplikasi", 2),
+        ("audit gender", 3),
     ),
     "penghargaan": (
-        (r"anugerah\s+parahita\s+ekapraya", 4), (r"parahita\s+ekapraya", 3.5), (r"APE", 2),
-        (r"penghargaan", 3), (r"trofi", 3), (r"piagam", 2), (r"kategori\s+(?:pratama|madya|"
-        r"nindya|utama|mentor)", 2), (r"meraih", 1.5), (r"menerima\s+penghargaan", 3),
-        (r"penganugerahan", 3), (r"predikat", 1.5), (r"anugerah", 2.5),
+        ("anugerah parahita ekapraya", 4), ("parahita ekapraya", 3.5), ("APE", 2),
+        ("penghargaan", 3), ("trofi", 3), ("piagam", 2), ("kategori pratama", 2),
+        ("kategori madya", 2), ("kategori nindya", 2), ("kategori utama", 2),
+        ("kategori mentor", 2), ("meraih", 1.5), ("menerima penghargaan", 3),
+        ("penganugerahan", 3), ("predikat", 1.5), ("anugerah", 2.5),
     ),
     "penyusunan_dokumen": (
-        (r"penyusunan", 2.5), (r"menyusun", 2), (r"PPRG", 1.5), (r"GAP", 1.5), (r"GBS", 1.5),
-        (r"gender\s+analysis\s+pathway", 2), (r"gender\s+budget\s+statement", 2),
-        (r"rencana\s+aksi", 2.5), (r"profil\s+gender", 3), (r"data\s+terpilah", 2.5),
-        (r"RAD", 2), (r"dokumen", 1.5), (r"anggaran\s+responsif\s+gender", 2),
-        (r"ARG", 1.5), (r"roadmap", 2), (r"peta\s+jalan", 2), (r"pendataan", 1.5),
-        (r"analisis\s+gender", 2), (r"instrumen", 1),
+        ("penyusunan", 2.5), ("menyusun", 2), ("PPRG", 1.5), ("GAP", 1.5), ("GBS", 1.5),
+        ("gender analysis pathway", 2), ("gender budget statement", 2), ("rencana aksi", 2.5),
+        ("profil gender", 3), ("data terpilah", 2.5), ("RAD", 2), ("dokumen", 1.5),
+        ("anggaran responsif gender", 2), ("ARG", 1.5), ("roadmap", 2), ("peta jalan", 2),
+        ("pendataan", 1.5), ("analisis gender", 2), ("instrumen", 1),
     ),
     "kebijakan": (
-        (r"perda", 3), (r"perbup", 3), (r"perwali", 3), (r"perwalkot", 3), (r"pergub", 3),
-        (r"peraturan\s+(?:daerah|bupati|wali\s?kota|gubernur)", 3), (r"SK\s+pokja", 3),
-        (r"surat\s+keputusan", 2.5), (r"pengukuhan", 3), (r"dikukuhkan", 3), (r"mengukuhkan", 3),
-        (r"pembentukan", 2), (r"dibentuk", 2), (r"MoU", 2.5), (r"nota\s+kesepahaman", 3),
-        (r"perjanjian\s+kerja\s+sama", 2.5), (r"penandatanganan", 2.5), (r"ranperda", 3),
-        (r"pelantikan", 2.5), (r"dilantik", 2.5), (r"regulasi", 1.5), (r"deklarasi", 2),
-        (r"komitmen\s+bersama", 1.5), (r"instruksi", 1.5),
+        ("perda", 3), ("perbup", 3), ("perwali", 3), ("perwalkot", 3), ("pergub", 3),
+        ("peraturan daerah", 3), ("peraturan bupati", 3), ("peraturan wali kota", 3),
+        ("peraturan walikota", 3), ("peraturan gubernur", 3), ("sk pokja", 3),
+        ("surat keputusan", 2.5), ("pengukuhan", 3), ("dikukuhkan", 3), ("mengukuhkan", 3),
+        ("pembentukan", 2), ("dibentuk", 2), ("MoU", 2.5), ("nota kesepahaman", 3),
+        ("perjanjian kerja sama", 2.5), ("penandatanganan", 2.5), ("ranperda", 3),
+        ("pelantikan", 2.5), ("dilantik", 2.5), ("regulasi", 1.5), ("deklarasi", 2),
+        ("komitmen bersama", 1.5), ("instruksi", 1.5),
     ),
     "lainnya": (
-        (r"kunjungan\s+kerja", 2.5), (r"studi\s+banding", 2.5), (r"kunker", 2.5),
-        (r"launching", 2), (r"peluncuran", 2), (r"meluncurkan", 2), (r"lomba", 1.5),
-        (r"festival", 1.5), (r"peresmian", 2), (r"jambore", 2), (r"gerakan", 1),
+        ("kunjungan kerja", 2.5), ("studi banding", 2.5), ("kunker", 2.5), ("launching", 2),
+        ("peluncuran", 2), ("meluncurkan", 2), ("lomba", 1.5), ("festival", 1.5),
+        ("peresmian", 2), ("jambore", 2), ("gerakan", 1),
     ),
 }
-"""Cue regexes (matched case-insensitively as whole words) and their weights per event type."""
+"""Cue phrases and their weights per event type. Phrases in capitals (TOT, APE, GAP) match
+case-sensitively as written; the others ignore case."""
 
 EVENT_PRIORITY: tuple[str, ...] = (
     "penghargaan", "evaluasi", "bimtek_pelatihan", "kebijakan", "penyusunan_dokumen",
@@ -120,11 +123,6 @@ MAIN_VERB = re.compile(
 )
 """Verbs whose object names the reported event in the lead sentence."""
 
-COMPILED_CUES: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
-    label: tuple(
-        (re.compile(r"\b(?:" + pattern + r")\b", 0 if pattern.isupper() else re.I), weight)
-        for pattern, weight in cues
-    )
-    for label, cues in EVENT_CUES.items()
-}
-"""Acronym cues (all caps) match case-sensitively, the others ignore case."""
+CUE_TABLE = PhraseTable((phrase, (label, weight)) for label, cues in EVENT_CUES.items()
+                        for phrase, weight in cues)
+"""Event cues by phrase: values are (label, weight)."""

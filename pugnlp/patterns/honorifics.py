@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HONORIFICS: frozenset[str] = frozenset({
     "bapak", "ibu", "bpk", "bu", "pak", "sdr", "sdri", "saudara", "saudari", "tuan", "nyonya",
@@ -33,6 +34,7 @@ TITLE_SHAPE = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){1,3}[A-Za-z]{0,6}\.?$|^[A-Z]{1
 """Shape of an unseen dotted title such as ``S.Kom``, ``M.Si.``, ``Sp.OG``, ``A.Md``."""
 
 
+@lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """'S.Kom' -> 'skom', 'M.Si.' -> 'msi', 'Hj.' -> 'hj'."""
     return re.sub(r"[^a-z]", "", token.lower())
