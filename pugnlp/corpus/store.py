@@ -169,8 +169,13 @@ class CorpusStore:
                                 (canonical_url(url),)).fetchone()
         return row is not None
 
-    def add_page(self, page: Page) -> Added:
+    def add_page(self, page: Page, aliases: list[str] | tuple[str, ...] = ()) -> Added:
         """Store an article, or link it to the article it duplicates; one transaction.
+
+        Args:
+            page: the extracted page.
+            aliases: other URLs that led to this page (a redirect's first URL); they are
+                linked to the same article so that they are never fetched again.
 
         Returns:
             What was done (see :class:`Added`).
@@ -193,6 +198,13 @@ class CorpusStore:
             conn.execute("INSERT OR IGNORE INTO urls VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
                          (key, page.url, page.source, added.outcome, added.article_id,
                           added.distance, page.article.title, _now()))
+            for alias in aliases:
+                conn.execute(
+                    "INSERT OR IGNORE INTO urls VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (canonical_url(alias), alias, page.source,
+                     "duplicate" if added.outcome == "article" else added.outcome,
+                     added.article_id, added.distance, f"redirects to {key}",
+                     page.article.title, _now()))
             self._log(page.source, page.url, "article", page.http_status, added.outcome,
                       None, page.attempts)
         return added
@@ -207,6 +219,8 @@ class CorpusStore:
             (digest[:16], key, page.url, page.source, page.kode_wilayah or None, art.title,
              art.published, art.outlet, art.text, digest, sh.to_signed(fingerprint), html,
              page.http_status, _now()))
+        if cur.rowcount != 1:  # cannot happen while urls and articles are written together
+            raise PugnlpError(f"{self.path}: article {key} collides with a stored key")
         article_id = int(cur.lastrowid)
         self.conn.executemany("INSERT OR IGNORE INTO simhash_bands VALUES (?, ?, ?)",
                               [(i, v, article_id) for i, v in enumerate(sh.bands(fingerprint))])

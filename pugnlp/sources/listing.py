@@ -30,7 +30,7 @@ NON_ARTICLE_SEGMENTS: frozenset[str] = frozenset({
 _FILE_SUFFIX = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|zip|rar|mp[34]|css|js)$",
                           re.I)
 _SLUG = re.compile(r"^[\w%]+(?:-[\w%]+){2,}(?:\.html?|\.php)?$")
-_NUMERIC_ID = re.compile(r"(?:^|[-_/])\d{3,}(?:[-_.]|$)")
+_NUMERIC_ID = re.compile(r"(?:^|[-_/])\d{3,}(?:[-_./]|$)")
 _HTML_PAGE = re.compile(r"\.html?$", re.I)
 
 
@@ -43,6 +43,8 @@ def looks_like_article(url: str) -> bool:
     """True when a URL's path has the shape of a story rather than of a navigation page."""
     parts = urlsplit(url)
     segments = [s for s in parts.path.split("/") if s]
+    if not segments and re.fullmatch(r"p=\d+", parts.query):  # WordPress short link /?p=881
+        return True
     if not segments or _FILE_SUFFIX.search(parts.path):
         return False
     numbered = bool(_NUMERIC_ID.search("/" + "/".join(segments)))
@@ -52,7 +54,7 @@ def looks_like_article(url: str) -> bool:
     if re.search(r"(?:^|&)(?:page|paged|halaman|s|q)=", parts.query):
         return False
     last = segments[-1]
-    return bool(_SLUG.match(last) or numbered or _HTML_PAGE.search(last)) or bool(re.search(r"(?:^|&)p=\d+", parts.query))
+    return bool(_SLUG.match(last) or numbered or _HTML_PAGE.search(last))
 
 
 def article_links(html: str | bytes, page: str) -> list[str]:
