@@ -78,7 +78,8 @@ EVENTS = TableSpec("events", "one row per event (articles about the same activit
     Column("event_date_end", "date", "Last day of a multi-day activity, else null."),
     Column("reference_date", "date", "`event_date`, else the first publication date: the date "
            "that places the event in a period of `wilayah_summary`."),
-    Column("date_source", "string", "`event_date` or `published`: where `reference_date` came from."),
+    Column("date_source", "string",
+           "`event_date` or `published`: where `reference_date` came from."),
     Column("year", "int", "Year of `reference_date`."),
     Column("month", "int", "Month (1-12) of `reference_date`."),
     *_CODES,
@@ -196,7 +197,8 @@ def dataset_markdown() -> str:
         "",
         f"Dataset version: `{DATASET_VERSION}` (records: schema `{SCHEMA_VERSION}`, see "
         "docs/schema.md). `pugnlp dataset` writes every table as `<table>.csv`, "
-        "`<table>.parquet` and `<table>.jsonl`, plus `manifest.json` (versions, row counts, files).",
+        "`<table>.parquet` and `<table>.jsonl`, plus `manifest.json` (versions, row counts, "
+        "files).",
         "",
         "Formats: CSV is UTF-8 with a BOM, dates are ISO `YYYY-MM-DD`, every text value is quoted "
         "so that codes such as `11.10` stay text (read with `dtype=str`), booleans are "

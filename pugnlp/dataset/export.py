@@ -1,0 +1,306 @@
+"""Disk I/O of the dataset: read records, write and read the tables (CSV, Parquet, JSONL).
+
+Writes are atomic as a set: every file is first written into a temporary folder inside the
+output folder, and only when all of them are complete are they renamed into place (the
+manifest last). A failure leaves the previous dataset untouched and no temporary files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pugnlp.dataset.ids import PreviousIds
+from pugnlp.dataset.records import check_record
+from pugnlp.dataset.tables import APE_FIELDS, DATASET_VERSION, TABLE_ORDER, TABLES, TableSpec
+from pugnlp.dataset.typed import ape_text, coerce
+from pugnlp.errors import PugnlpError, SchemaError
+from pugnlp.schema import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl")
+MANIFEST = "manifest.json"
+LIST_SEPARATOR = " | "
+
+_ARROW: dict[str, pa.DataType] = {
+    "string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+    "date": pa.date32(), "list[string]": pa.list_(pa.string()),
+    "list[ape]": pa.list_(pa.struct([(f, pa.int32() if f == "year" else pa.string())
+                                     for f in APE_FIELDS])),
+}
+
+
+# --- records in ----------------------------------------------------------------------------
+
+
+def record_files(paths: Iterable[Path]) -> list[Path]:
+    """The ``.jsonl`` files given, folders expanded (sorted); raises when there are none."""
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        files.extend(sorted(path.rglob("*.jsonl")) if path.is_dir() else [path])
+    if not files:
+        raise PugnlpError("no records files (.jsonl) given")
+    return files
+
+
+def iter_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Parse and check every line of one records file.
+
+    Raises:
+        SchemaError: a line is not JSON, lacks a column or has another schema version.
+        PugnlpError: the file cannot be read.
+    """
+    try:
+        with Path(path).open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{number}"
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise SchemaError(f"{where}: not a JSON line ({exc.msg})") from exc
+                check_record(record, where)
+                yield record
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PugnlpError(f"{path}: cannot read records ({exc})") from exc
+
+
+def read_records(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    """All records of the given files and folders, every line checked."""
+    return [record for path in record_files(paths) for record in iter_records(path)]
+
+
+# --- tables out ----------------------------------------------------------------------------
+
+
+def _csv_cell(value: Any, dtype: str) -> Any:
+    if dtype == "list[string]":
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    if dtype == "list[ape]":
+        return LIST_SEPARATOR.join(ape_text(v) for v in value)
+    return value
+
+
+def csv_frame(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
+    """The frame as CSV text cells: ISO dates, `true`/`false`, lists joined by ` | `."""
+    out = {}
+    for col in spec.columns:
+        series = frame[col.name]
+        if col.dtype == "date":
+            out[col.name] = series.dt.strftime("%Y-%m-%d").astype("object")
+        elif col.dtype == "bool":
+            out[col.name] = series.map({True: "true", False: "false"}).astype("object")
+        elif col.dtype.startswith("list"):
+            out[col.name] = series.map(lambda v, d=col.dtype: _csv_cell(v, d))
+        else:
+            out[col.name] = series.astype("object")
+    return pd.DataFrame(out).where(lambda f: f.notna(), None)
+
+
+CHUNK_ROWS = 20_000
+"""Rows converted at a time when writing CSV and JSONL: bounds the memory of the copies."""
+
+
+def _chunks(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    for start in range(0, max(len(frame), 1), CHUNK_ROWS):
+        yield frame.iloc[start:start + CHUNK_ROWS]
+
+
+def _write_csv(frame: pd.DataFrame, spec: TableSpec, path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        for n, chunk in enumerate(_chunks(frame)):
+            csv_frame(chunk, spec).to_csv(handle, index=False, header=n == 0,
+                                          quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+
+
+def _write_parquet(frame: pd.DataFrame, spec: TableSpec, path: Path) -> None:
+    schema = pa.schema([(c.name, _ARROW[c.dtype]) for c in spec.columns],
+                       metadata={"pugnlp.table": spec.name,
+                                 "pugnlp.schema_version": DATASET_VERSION})
+    table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    pq.write_table(table, path, compression="zstd")
+
+
+def _write_jsonl(frame: pd.DataFrame, spec: TableSpec, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for chunk in _chunks(frame):
+            if chunk.empty:
+                continue
+            out = chunk.copy()
+            for name in spec.of_type("date"):
+                out[name] = out[name].dt.strftime("%Y-%m-%d").astype("object")
+            text = out.to_json(orient="records", lines=True, force_ascii=False,
+                               date_format="iso")
+            text = text.replace("\\/", "/")  # pandas escapes "/" as "\/"; both are valid JSON
+            handle.write(text if text.endswith("\n") else text + "\n")
+
+
+_WRITERS = {"csv": _write_csv, "parquet": _write_parquet, "jsonl": _write_jsonl}
+
+
+def manifest(tables: Mapping[str, pd.DataFrame], formats: Sequence[str],
+             created: dt.datetime) -> dict[str, Any]:
+    """The manifest: versions, creation time, row counts and file names."""
+    return {
+        "schema_version": DATASET_VERSION,
+        "record_schema_version": SCHEMA_VERSION,
+        "created": created.isoformat(timespec="seconds"),
+        "tables": {name: {"rows": int(len(tables[name])),
+                          "files": [f"{name}.{fmt}" for fmt in formats]}
+                   for name in TABLE_ORDER if name in tables},
+    }
+
+
+@contextlib.contextmanager
+def _staging(out_dir: Path) -> Iterator[Path]:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".dataset-", suffix=".tmp", dir=out_dir))
+    except OSError as exc:
+        raise PugnlpError(f"{out_dir}: cannot write the dataset here "
+                          f"({exc.strerror or exc})") from exc
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
+                  formats: Sequence[str] = FORMATS, created: dt.datetime | None = None
+                  ) -> list[Path]:
+    """Write every table in every format into ``out_dir``, all or nothing.
+
+    Returns:
+        The paths written, the manifest last.
+
+    Raises:
+        PugnlpError: the folder cannot be written (nothing is left half-written).
+    """
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        raise PugnlpError(f"unknown format(s): {', '.join(sorted(unknown))}")
+    out_dir = Path(out_dir)
+    created = created or dt.datetime.now(dt.timezone.utc)
+    with _staging(out_dir) as tmp:
+        names = []
+        try:
+            for name in TABLE_ORDER:
+                for fmt in formats:
+                    _WRITERS[fmt](tables[name], TABLES[name], tmp / f"{name}.{fmt}")
+                    names.append(f"{name}.{fmt}")
+            text = json.dumps(manifest(tables, formats, created), indent=2, ensure_ascii=False)
+            (tmp / MANIFEST).write_text(text + "\n", encoding="utf-8")
+            names.append(MANIFEST)
+            for name in names:
+                os.replace(tmp / name, out_dir / name)
+        except OSError as exc:
+            raise PugnlpError(f"{out_dir}: cannot write the dataset "
+                              f"({exc.strerror or exc})") from exc
+    log.info("dataset: wrote %d files to %s", len(names), out_dir)
+    return [out_dir / name for name in names]
+
+
+# --- tables back in ------------------------------------------------------------------------
+
+
+def _read_table(folder: Path, spec: TableSpec) -> pd.DataFrame | None:
+    parquet, jsonl = folder / f"{spec.name}.parquet", folder / f"{spec.name}.jsonl"
+    try:
+        if parquet.exists():
+            frame = pq.read_table(parquet).to_pandas()
+        elif jsonl.exists():
+            frame = pd.read_json(jsonl, lines=True, dtype=False)
+        else:
+            return None
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        raise SchemaError(f"{folder}: cannot read table {spec.name} ({exc})") from exc
+    if frame.empty and not len(frame.columns):
+        frame = pd.DataFrame(columns=list(spec.names))
+    try:
+        return coerce(frame, spec)
+    except SchemaError as exc:
+        raise SchemaError(f"{folder}: {exc}") from exc
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    """The dataset's manifest, checked for a readable version.
+
+    Raises:
+        PugnlpError: there is no dataset in ``folder``.
+        SchemaError: the dataset was written by an incompatible version.
+    """
+    path = Path(folder) / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise PugnlpError(f"{folder}: no dataset here (no {MANIFEST}); "
+                          "run `pugnlp dataset` first") from exc
+    except (OSError, ValueError) as exc:
+        raise SchemaError(f"{path}: unreadable manifest ({exc})") from exc
+    version = str(data.get("schema_version", ""))
+    if version.split(".")[0] != DATASET_VERSION.split(".")[0]:
+        raise SchemaError(f"{path}: dataset version {version!r} cannot be read by this pugnlp "
+                          f"(reads {DATASET_VERSION.split('.')[0]}.x); rebuild the dataset")
+    return data
+
+
+def read_dataset(folder: Path) -> dict[str, pd.DataFrame]:
+    """Every table of a written dataset, typed (Parquet preferred, else JSONL)."""
+    read_manifest(folder)
+    tables = {}
+    for name in TABLE_ORDER:
+        frame = _read_table(Path(folder), TABLES[name])
+        if frame is None:
+            raise PugnlpError(f"{folder}: table {name} is missing (no .parquet or .jsonl)")
+        tables[name] = frame
+    return tables
+
+
+def _read_ids(folder: Path, name: str, columns: list[str]) -> pd.DataFrame | None:
+    """Only the id columns of a table, from any format (CSV too: a CSV-only dataset also keeps
+    its event ids)."""
+    frame = _read_table(folder, TABLES[name])
+    if frame is not None:
+        return frame[columns]
+    path = folder / f"{name}.csv"
+    if not path.exists():
+        return None
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                            usecols=columns)
+    except (OSError, ValueError) as exc:
+        raise SchemaError(f"{path}: cannot read the published ids ({exc})") from exc
+    return frame.replace("", None)
+
+
+def read_previous(folder: Path) -> PreviousIds | None:
+    """Event ids of the dataset already published in ``folder`` (None when there is none)."""
+    folder = Path(folder)
+    if not (folder / MANIFEST).exists():
+        return None
+    read_manifest(folder)
+    mentions = _read_ids(folder, "mentions", ["doc_id", "event_id", "text_sha1"])
+    events = _read_ids(folder, "events", ["event_id"])
+    if mentions is None or events is None:
+        return None
+    linked = mentions.dropna(subset=["event_id"])
+    by_sha1 = dict(zip(linked["text_sha1"].fillna(""), linked["event_id"]))
+    by_sha1.pop("", None)
+    return PreviousIds(by_sha1=by_sha1, by_doc=dict(zip(linked["doc_id"], linked["event_id"])),
+                       known=frozenset(events["event_id"].dropna()))

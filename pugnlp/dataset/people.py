@@ -1,0 +1,94 @@
+"""Officials and agencies of an event: spellings grouped, best values chosen, evidence kept."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from pugnlp.dataset import signals
+from pugnlp.dataset.tables import DATASET_VERSION, TableSpec
+from pugnlp.dataset.typed import typed_frame
+from pugnlp.dataset.values import Record, evidence, mode
+
+Item = tuple[Record, Mapping[str, Any]]
+
+
+def _provenance(items: Sequence[Item]) -> dict[str, Any]:
+    record, first = items[0]
+    surface, sentence, start, end = evidence(record, first.get("evidence"))
+    return {
+        "n_mentions": len({str(r["doc_id"]) for r, _ in items}),
+        "doc_id": str(record["doc_id"]), "url": record.get("url"),
+        "evidence_surface": surface, "evidence_sentence": sentence,
+        "evidence_start": start, "evidence_end": end,
+    }
+
+
+def _longest_first(value: str) -> tuple[int, str]:
+    return -len(value), value
+
+
+def group_officials(members: Sequence[Record]) -> list[dict[str, Any]]:
+    """One dict per person named by the event's articles (given in publication order).
+
+    Spellings are grouped when one name's words contain the other's (``Lailana`` and ``Sri
+    Lailana``); the fullest spelling is kept, with the most frequent position and agency and
+    the earliest article's evidence.
+    """
+    groups: list[tuple[list[tuple[str, ...]], list[Item]]] = []
+    for record in members:
+        for official in record.get("officials") or ():
+            key = signals.name_key(official.get("name") or "")
+            if not key:
+                continue
+            found = next((g for g in groups if any(signals.same_person(key, k) for k in g[0])),
+                         None)
+            if found is None:
+                found = ([], [])
+                groups.append(found)
+            found[0].append(key)
+            found[1].append((record, official))
+    rows = []
+    for _, items in groups:
+        names = [o["name"] for _, o in items]
+        rows.append({
+            "name": max(names, key=lambda n: (len(signals.name_key(n)), names.count(n))),
+            "position": mode((o.get("position") for _, o in items), tiebreak=_longest_first),
+            "agency": mode((o.get("agency") for _, o in items), tiebreak=_longest_first),
+            **_provenance(items),
+        })
+    return rows
+
+
+def group_agencies(members: Sequence[Record]) -> list[dict[str, Any]]:
+    """One dict per agency named by the event's articles, spellings grouped by
+    :func:`signals.agency_key`."""
+    groups: dict[str, list[Item]] = {}
+    for record in members:
+        for agency in record.get("agencies") or ():
+            key = signals.agency_key(agency) or (agency.get("name") or "").upper()
+            if key:
+                groups.setdefault(key, []).append((record, agency))
+    rows = []
+    for key, items in groups.items():
+        rows.append({
+            "agency_key": key,
+            "name": mode((a.get("name") for _, a in items), tiebreak=_longest_first),
+            "acronym": mode(a.get("acronym") for _, a in items),
+            "expansion": mode((a.get("expansion") for _, a in items), tiebreak=_longest_first),
+            **_provenance(items),
+        })
+    return rows
+
+
+def people_frame(events: Sequence[Mapping[str, Any]], field: str, spec: TableSpec
+                 ) -> pd.DataFrame:
+    """The officials or agencies table: one row per (event, item of ``event[field]``)."""
+    rows = [
+        {**item, "event_id": event["event_id"], "province_code": event["province_code"],
+         "kab_kota_code": event["kab_kota_code"], "schema_version": DATASET_VERSION}
+        for event in sorted(events, key=lambda e: e["event_id"]) for item in event[field]
+    ]
+    return typed_frame({name: [r.get(name) for r in rows] for name in spec.names}, spec)

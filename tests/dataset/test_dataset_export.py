@@ -1,0 +1,122 @@
+"""Export: CSV/Parquet/JSONL round trips, CSV conventions, atomic writes, bad records."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pugnlp.dataset import export
+from pugnlp.dataset.tables import TABLES
+from pugnlp.errors import PugnlpError, SchemaError
+
+
+@pytest.fixture(scope="module")
+def written(tables, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("keluaran")
+    export.write_dataset(tables, out)
+    return out
+
+
+def test_every_table_in_every_format_plus_manifest(written):
+    names = {p.name for p in written.iterdir()}
+    expected = {f"{t}.{f}" for t in TABLES for f in export.FORMATS} | {export.MANIFEST}
+    assert names == expected  # and no temporary folder left behind
+    manifest = json.loads((written / export.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["schema_version"] == "1.0"
+    assert manifest["tables"]["wilayah_summary"]["rows"] % 552 == 0
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_round_trip_keeps_values_and_types(tables, written, fmt, tmp_path):
+    only = tmp_path / fmt
+    only.mkdir()
+    for name in TABLES:
+        shutil.copy(written / f"{name}.{fmt}", only / f"{name}.{fmt}")
+    shutil.copy(written / export.MANIFEST, only / export.MANIFEST)
+    back = export.read_dataset(only)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(back[name], tables[name], check_dtype=True)
+
+
+def test_csv_conventions(tables, written):
+    raw = (written / "events.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    csv = pd.read_csv(written / "events.csv", dtype=str, keep_default_na=False,
+                      encoding="utf-8-sig")
+    row = csv[csv["kab_kota_code"] == "63.72"].iloc[0]
+    assert row["event_date"] == "2023-10-11" and row["province_code"] == "63"
+    e01 = csv[csv["n_sources"] == "4"].iloc[0]
+    assert " | " in e01["outlets"] and "Madya 2021 achieved" in e01["ape_categories"]
+    mentions = pd.read_csv(written / "mentions.csv", dtype=str, keep_default_na=False,
+                           encoding="utf-8-sig")
+    assert set(mentions["relevant"]) == {"true", "false"}
+    text = raw.decode("utf-8-sig")
+    assert '"63.10"' in (written / "wilayah_summary.csv").read_text(encoding="utf-8-sig")
+    assert "T00:00" not in text
+
+
+def test_failed_write_keeps_the_previous_dataset(tables, tmp_path, monkeypatch):
+    export.write_dataset(tables, tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def boom(frame, spec, path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(export._WRITERS, "jsonl", boom)
+    smaller = {**tables, "events": tables["events"].head(1)}
+    with pytest.raises(PugnlpError, match="No space left"):
+        export.write_dataset(smaller, tmp_path)
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert after == before
+
+
+def test_unwritable_folder(tables, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(PugnlpError, match="cannot write the dataset"):
+        export.write_dataset(tables, blocker / "keluaran")
+
+
+def write_lines(path: Path, records) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_records_missing_a_column_are_refused_with_file_and_line(fixture_records, tmp_path):
+    broken = dict(fixture_records[1])
+    del broken["event_type"]
+    path = write_lines(tmp_path / "r.jsonl", [fixture_records[0], broken])
+    with pytest.raises(SchemaError, match=r"r\.jsonl:2: missing column\(s\) event_type"):
+        export.read_records([path])
+
+
+def test_records_of_another_schema_version_are_refused(fixture_records, tmp_path):
+    old = dict(fixture_records[0], schema_version="0.3")
+    with pytest.raises(SchemaError, match="schema_version '0.3'"):
+        export.read_records([write_lines(tmp_path / "r.jsonl", [old])])
+    newer_minor = dict(fixture_records[0], schema_version="1.7")
+    assert len(export.read_records([write_lines(tmp_path / "s.jsonl", [newer_minor])])) == 1
+
+
+def test_not_json_and_folders(fixture_records, tmp_path):
+    (tmp_path / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="bad.jsonl:1: not a JSON line"):
+        export.read_records([tmp_path])
+    (tmp_path / "bad.jsonl").unlink()
+    (tmp_path / "sub").mkdir()
+    write_lines(tmp_path / "sub" / "a.jsonl", fixture_records[:3])
+    assert len(export.read_records([tmp_path])) == 3
+    with pytest.raises(PugnlpError, match="no records files"):
+        export.read_records([])
+
+
+def test_reading_a_folder_without_dataset(tmp_path):
+    with pytest.raises(PugnlpError, match="run `pugnlp dataset` first"):
+        export.read_dataset(tmp_path)
+    (tmp_path / export.MANIFEST).write_text('{"schema_version": "9.0"}', encoding="utf-8")
+    with pytest.raises(SchemaError, match="dataset version '9.0'"):
+        export.read_dataset(tmp_path)

@@ -1,0 +1,134 @@
+"""`pugnlp dataset` and `pugnlp report` through the command line, good and bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pugnlp.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "dataset" / "fixtures" / "events_fixture.jsonl"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def records_file(tmp_path: Path, change=None) -> Path:
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    if change:
+        change(records)
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_dataset_then_report(tmp_path):
+    out = tmp_path / "keluaran"
+    result = run("dataset", str(FIXTURE), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "72 records" in result.output and "-> 39 events" in result.output
+    assert (out / "events.csv").exists() and (out / "wilayah_summary.parquet").exists()
+    report = run("report", "--dataset", str(out))
+    assert report.exit_code == 0, report.output
+    html = (out / "laporan.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "11 Oktober 2023" in html
+
+
+def test_dataset_only_some_formats(tmp_path):
+    out = tmp_path / "k"
+    assert run("dataset", str(FIXTURE), "-o", str(out), "--format", "csv").exit_code == 0
+    assert {p.suffix for p in out.iterdir()} == {".csv", ".json"}
+
+
+def test_missing_column_is_a_clear_error_and_writes_nothing(tmp_path):
+    def drop(records):
+        del records[3]["kab_kota_code"]
+
+    out = tmp_path / "keluaran"
+    result = run("dataset", str(records_file(tmp_path, drop)), "-o", str(out))
+    assert result.exit_code == 1
+    assert "records.jsonl:4: missing column(s) kab_kota_code" in result.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_wrong_schema_version_is_a_clear_error(tmp_path):
+    def old(records):
+        for r in records:
+            r["schema_version"] = "0.9"
+
+    out = tmp_path / "keluaran"
+    result = run("dataset", str(records_file(tmp_path, old)), "-o", str(out))
+    assert result.exit_code == 1
+    assert "schema_version '0.9' cannot be read" in result.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_unwritable_output_folder(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("dataset", str(FIXTURE), "-o", str(blocker / "keluaran"))
+    assert result.exit_code == 1
+    assert "cannot write the dataset" in result.output
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into read-only folders")
+def test_read_only_output_folder(tmp_path):  # pragma: no cover - CI runs as root
+    out = tmp_path / "keluaran"
+    out.mkdir()
+    out.chmod(0o500)
+    try:
+        result = run("dataset", str(FIXTURE), "-o", str(out))
+        assert result.exit_code == 1 and "cannot write the dataset" in result.output
+        assert not any(out.iterdir())
+    finally:
+        out.chmod(0o700)
+
+
+def test_failed_rerun_keeps_the_published_dataset(tmp_path):
+    out = tmp_path / "keluaran"
+    assert run("dataset", str(FIXTURE), "-o", str(out)).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad = records_file(tmp_path, lambda rs: rs[0].update(schema_version="2.0"))
+    assert run("dataset", str(bad), "-o", str(out)).exit_code == 1
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_no_input_and_dictionary(tmp_path):
+    result = run("dataset", "-o", str(tmp_path / "k"))
+    assert result.exit_code != 0 and "no INPUT given" in result.output
+    docs = run("dataset", "--dictionary")
+    assert docs.exit_code == 0
+    assert docs.output == (ROOT / "docs" / "dataset.md").read_text(encoding="utf-8")
+
+
+def test_report_without_dataset(tmp_path):
+    result = run("report", "--dataset", str(tmp_path / "kosong"))
+    assert result.exit_code == 1 and "run `pugnlp dataset` first" in result.output
+    assert not (tmp_path / "kosong" / "laporan.html").exists()
+
+
+def test_report_unwritable_output(tmp_path):
+    out = tmp_path / "keluaran"
+    assert run("dataset", str(FIXTURE), "-o", str(out)).exit_code == 0
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("report", "--dataset", str(out), "-o", str(blocker / "laporan.html"))
+    assert result.exit_code == 1 and "report not written" in result.output
+
+
+def test_cli_import_stays_light():
+    code = ("import sys, pugnlp.cli; "
+            "print(any(m in sys.modules for m in ('pandas', 'pyarrow', 'jinja2')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
