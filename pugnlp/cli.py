@@ -145,7 +145,8 @@ def schema_cmd(out: Path | None) -> None:
 
 
 @cli.command(name="dataset", epilog="Tables: docs/dataset.md.")
-@click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...",
+                type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=Path("keluaran"),
               show_default=True, help="Dataset folder. Written atomically; an existing dataset "
               "there keeps its event ids.")
@@ -275,3 +276,104 @@ def korpus_stats(store: Path | None) -> None:
             click.echo(corpus_stats(db).text())
     except PugnlpError as exc:
         _fail(str(exc))
+
+
+# --- annotate (issue 4) ---
+
+
+@cli.group(epilog="Docs: docs/annotation.md.")
+def annotate() -> None:
+    """Annotations (anotasi/): pre-annotate for Label Studio / doccano, import corrections."""
+
+
+@annotate.command(name="export")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["labelstudio", "doccano"]), required=True,
+              help="labelstudio: a JSON list of tasks (+ OUT.config.xml, the labeling config); "
+              "doccano: JSONL for a sequence-labelling project.")
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
+              help="Tasks file to write (atomically).")
+@click.option("--rules-only", is_flag=True, help="Ignore trained models in model/; use the rules.")
+@click.option("--model-dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of trained models (default: model/).")
+@click.option("--gold", is_flag=True,
+              help="PATH are annotation files (anotasi/*.jsonl): export their spans and fields "
+              "as they are, to review or correct them.")
+def annotate_export(paths: tuple[Path, ...], fmt: str, out: Path, rules_only: bool,
+                    model_dir: Path | None, gold: bool) -> None:
+    """Write machine output for PATH... as pre-annotated tasks.
+
+    PATH is what `pugnlp extract` reads (.txt, .html, .jsonl, folders). Spans come from the
+    records' evidence (officials -> PER and JABATAN, agencies -> ORG, venues -> VENUE, event
+    date -> DATE, places -> LOC); relevance, event type and the event fields come along to
+    be corrected. Import the corrected export with `pugnlp annotate import`.
+    """
+    from pugnlp.annotate.export import export_tasks
+
+    summary = export_tasks(list(paths), out, fmt, use_models=not rules_only,
+                           model_dir=model_dir, gold=gold)
+    for problem in summary.failures:
+        click.echo(f"skipped {problem}", err=True)
+    click.echo(summary.text())
+    if summary.failures:
+        sys.exit(1)
+
+
+@annotate.command(name="import")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("anotasi/dokumen.jsonl"), show_default=True,
+              help="Corpus file to merge into (written atomically).")
+@click.option("--check", is_flag=True, help="Validate and report only; write nothing.")
+def annotate_import(files: tuple[Path, ...], into: Path, check: bool) -> None:
+    """Validate corrected FILE... and merge them into the corpus.
+
+    FILE is a Label Studio export (JSON or JSON-MIN) or a doccano export (JSONL). A file
+    with any error (bad span, unknown label, forbidden overlap...) merges nothing; the error
+    names the file, line or task, and span. Documents are matched by id, then by text: a
+    corrected document replaces the old one, a new one is appended, none is duplicated.
+    """
+    from pugnlp.annotate.importer import import_files
+    from pugnlp.errors import AnnotationError
+
+    summary = import_files(list(files), into, check_only=check)
+    click.echo(summary.text())
+    if summary.rejected:
+        raise AnnotationError(f"{len(summary.rejected)} file(s) rejected (see above); "
+                              "fix them and import again")
+
+
+@annotate.command(name="build-drafts")
+@click.argument("draft_dir", required=False, type=click.Path(exists=True, path_type=Path),
+                default=Path("anotasi/draft"))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("anotasi/dokumen.jsonl"), show_default=True,
+              help="Corpus file to merge the drafts into (written atomically).")
+def annotate_build_drafts(draft_dir: Path, out: Path) -> None:
+    """Turn team-written drafts (anotasi/draft/*.jsonl) into corpus documents.
+
+    Spans are found from each draft's mention lists (anotasi/DRAFT_FORMAT.md); a draft
+    file with any error merges nothing. Documents of the corpus that no draft names stay.
+    """
+    from pugnlp.annotate.importer import build_from_drafts
+    from pugnlp.errors import AnnotationError
+
+    summary = build_from_drafts(draft_dir, out)
+    click.echo(summary.text())
+    if summary.rejected:
+        raise AnnotationError(f"{len(summary.rejected)} draft file(s) rejected (see above)")
+
+
+@annotate.command(name="stats")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path),
+                default=Path("anotasi/dokumen.jsonl"))
+def annotate_stats(path: Path) -> None:
+    """Print the counts of an annotation corpus as Markdown (docs/annotation.md uses them).
+
+    Documents per split, relevant and distractors, event types, provinces, spans per label.
+    """
+    from pugnlp.annotate.corpus import load_annotations
+    from pugnlp.annotate.stats import stats_markdown
+
+    click.echo(stats_markdown(load_annotations(path)), nl=False)

@@ -36,10 +36,11 @@ def html_to_article(html: str | bytes, doc_id: str, url: str | None = None,
 
     where = where or doc_id
     try:
-        doc = trafilatura.bare_extraction(
+        result = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, prune_xpath=list(HTML_PRUNE_XPATH), as_dict=True,
+            include_images=False, prune_xpath=list(HTML_PRUNE_XPATH),
         )
+        doc = result.as_dict() if result is not None else None
     except Exception as exc:  # lxml/trafilatura raise many types on broken markup
         raise InputError(where, f"cannot parse HTML ({type(exc).__name__}: {exc})") from exc
     body = (doc or {}).get("text") or ""

@@ -35,8 +35,8 @@ def _read_text(path: Path, max_bytes: int) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(str(path), f"file too large ({size / 1e6:.1f} MB > "
-                                        f"{max_bytes / 1e6:.0f} MB limit); is it an article?")
+            raise InputError(str(path), f"file too large ({size:,} bytes > {max_bytes:,} byte "
+                                        "limit); is it an article?")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from exc

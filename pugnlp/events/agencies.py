@@ -21,12 +21,16 @@ from pugnlp.patterns.agencies import (
 from pugnlp.patterns.agencies import _parse_units as parse_units
 from pugnlp.patterns.honorifics import fold, is_honorific
 from pugnlp.patterns.places import LEVEL_PREFIXES
+from pugnlp.patterns.positions import POSITION_WORDS
 
 _KNOWN_RE = re.compile(r"(?<![\w-])(?:" + words(list(KNOWN_AGENCIES) + list(MINISTRY_FORMS)) + r")(?![\w-])")
 _ACRONYM_RE = re.compile(r"(?<![\w-])(?:(?P<dinas>Dinas|Badan)\s+)?(?P<acr>[A-Z][A-Z0-9]{2,13})(?![\w-])")
 _GOV_RE = re.compile(r"(?<![\w-])(?P<gov>" + words(GOVERNMENT_PREFIXES) + r")\s+(?P<rest>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
 _HEAD_RE = re.compile(r"(?<![\w-])(?P<head>" + words(AGENCY_HEADS) + r")(?=\s+[A-Z])")
-_SPELLED_WORD = re.compile(r"(?:,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|&|serta)\s+|\s+)(?P<w>[A-Z][\w'\-]*|RI)")
+_SPELLED_WORD = re.compile(r"(?P<sep>,[ \t]*(?:(?:dan|serta)[ \t]+)?|[ \t]+(?:dan|&|serta)[ \t]+|[ \t]+)"
+                           r"(?P<w>[A-Z][\w'\-]*|RI)")
+_NAMED_HEADS = re.compile(r"^(?:Universitas|Institut|Sekolah\s+Tinggi|Politeknik|Yayasan|Rumah\s+Sakit)")
+_UNIT_WORDS = frozenset({"KB", "RI", "PPA", "PP", "PA", "SDM"})
 _PAREN_ACR = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9\-]{1,14})\s*\)")
 _BRANCH = re.compile(r"\s+(?P<b>[Cc]abang)\s+(?P<rest>(?:[\w.]+\s*){1,3})")
 _NOT_SPELLED = re.compile(r"^(?:Organisasi\s+Perangkat\s+Daerah|Badan\s+Usaha|Dinas\s+Luar|"
@@ -128,7 +132,7 @@ class AgencyFinder:
             n_words = 0
             while n_words < _MAX_SPELLED_WORDS:
                 w = _SPELLED_WORD.match(text, end)
-                if not w or self._ends_name(text, w):
+                if not w or self._ends_name(text, w, m.group("head")):
                     break
                 end = w.end()
                 n_words += 1
@@ -146,14 +150,19 @@ class AgencyFinder:
             covered_to = mention.end
         return out
 
-    def _ends_name(self, text: str, word: re.Match[str]) -> bool:
-        """A spelled-out name stops before a region, an acronym, a title or another agency."""
+    def _ends_name(self, text: str, word: re.Match[str], head: str) -> bool:
+        """A spelled-out name stops before a region, an acronym, a title or another agency;
+        after a comma it goes on only with words that continue an agency name."""
         w = word.group("w")
-        if w != "RI" and (w.isupper() and len(w) > 1 or is_honorific(w)):
+        if w.isupper() and len(w) > 1 and w not in _UNIT_WORDS or is_honorific(w):
             return True
-        if fold(w) in _LEVEL_WORDS or _HEAD_RE.match(text, word.start("w")) and \
-                word.group(0).strip(" ,") != w:
+        separated = word.group("sep").strip() != ""
+        if fold(w) in _LEVEL_WORDS and not _NAMED_HEADS.match(head):
             return True
+        if separated and (_HEAD_RE.match(text, word.start("w")) or fold(w) not in POSITION_WORDS):
+            return True
+        if _NAMED_HEADS.match(head):
+            return False
         hits = self.places.mentions(text[word.start("w"):word.start("w") + 40])
         return bool(hits and hits[0].start == 0)
 

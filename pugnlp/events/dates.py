@@ -105,8 +105,8 @@ def _weekday(match: re.Match[str]) -> int | None:
 
 
 def _span(match: re.Match[str], text_start: int) -> tuple[int, int]:
-    end = match.end()
-    surface = match.group(0)
+    surface = match.group(0).rstrip()
+    end = match.start() + len(surface)
     # keep a closing parenthesis only when the match opened one
     if surface.endswith(")") and "(" not in surface:
         end -= 1
@@ -138,7 +138,9 @@ def _from_text_match(match: re.Match[str], base: dt.date | None,
     d1 = int(match.group("d1"))
     d2 = int(match.group("d2")) if match.group("d2") else None
     m1 = _month(match.group("m1")) or month
-    y1 = _year(match.group("y1")) or year
+    y1 = _year(match.group("y1"))
+    if y1 is None and year is not None:
+        y1 = year - 1 if m1 is not None and month is not None and m1 > month else year
     if month is None or m1 is None:
         return None
     if y1 is None:

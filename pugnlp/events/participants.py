@@ -26,6 +26,8 @@ def find_participants(text: str) -> tuple[int, tuple[int, int]] | None:
             value = parse_number(match.group("n"))
             if value is None or not (1 < value <= MAX_PARTICIPANTS):
                 continue
+            if 1900 <= value <= 2100 and re.search(r"(?i)\btahun\s*$", text[:match.start("n")]):
+                continue  # "Tahun 2023 peserta ...": a year, not a head count
             if best is None or match.start("n") < best[1]:
                 best = (value, match.start("n"), match.end("n"))
             break

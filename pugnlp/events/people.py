@@ -58,7 +58,7 @@ MAX_NAME_TOKENS = 5
 class Tok:
     """A light copy of a spaCy token: attribute access on spaCy tokens is slow in hot loops."""
 
-    __slots__ = ("text", "lower_", "idx", "i", "next")
+    __slots__ = ("text", "lower_", "idx", "i", "next", "prev")
 
     def __init__(self, text: str, idx: int, i: int) -> None:
         self.text = text
@@ -66,6 +66,7 @@ class Tok:
         self.idx = idx
         self.i = i
         self.next: Tok | None = None
+        self.prev: Tok | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,11 @@ class PeopleFinder:
         text = tok.text
         if text in NAME_PARTICLES or fold(text) in KEEP_IN_NAME and text[:1].isupper():
             return _particle_ok(tok)
-        if not text[:1].isupper() or is_honorific(text) or is_title(text):
+        if is_honorific(text):
+            return False
+        if text in NAME_PARTICLES_LOWER:
+            return _between_names(tok)
+        if not text[:1].isupper() or is_title(text):
             return _is_initial(text)
         if not re.fullmatch(r"[A-Z][A-Za-z'’\-]*\.?", text):
             return False
@@ -135,6 +140,7 @@ class PeopleFinder:
         all_toks = [Tok(text[i:i + n], i, k) for k, (i, n) in enumerate(offsets)]
         for a, b in zip(all_toks, all_toks[1:]):
             a.next = b
+            b.prev = a
         bounds = sentences if sentences is not None else [(s.start, s.end) for s in doc.sents]
         for start, end in bounds:
             toks = all_toks[start:end]
@@ -171,6 +177,8 @@ class PeopleFinder:
 
     def _chunk_start(self, toks: list[Tok], i: int) -> bool:
         text = toks[i].text
+        if fold(text) in _CHUNK_BREAK or self._opener(toks, i):
+            return False
         if text[:1].isupper() or _lower_head_len(toks, i) or is_honorific(text):
             return not (text.lower() == "ibu" and i + 1 < len(toks) and toks[i + 1].lower_ == "kota")
         return False
@@ -190,10 +198,18 @@ class PeopleFinder:
         if low in JOINERS:
             return (nxt.text.isupper() and len(nxt.text) > 1) or self._continues_agency(toks, j + 1)
         if low in NAME_PARTICLES_LOWER:
-            return self.name_like(toks[j - 1]) and self.name_like(nxt)
+            return _between_names(toks[j])
         if positional and (low in POSITION_WORDS or low == "dari") and nxt.text[:1].isupper():
             return True
         return low == "dalam" and nxt.text[:1].isupper()
+
+    def _opener(self, toks: list[Tok], i: int) -> bool:
+        """A capitalised ordinary word ("Menurut", "Dalam") that only opens a sentence."""
+        tok = toks[i]
+        low = tok.lower_
+        return (low in self.lex.common and low not in self.lex.names and low not in self.domain
+                and not is_honorific(tok.text) and not _head_at(toks, i, len(toks))
+                and tok.text not in NAME_PARTICLES)
 
     def _continues_agency(self, toks: list[Tok], j: int) -> bool:
         """A capitalised agency-name word that is neither a new position nor a name."""
@@ -281,7 +297,7 @@ class PeopleFinder:
         if i == stop:
             return None
         # a region name that ends the position is not a person ("Kepala Dinas Kota Palu")
-        while i < stop and self.is_region_at(toks, i) and _region_context(toks, i):
+        while i < stop and self.is_region_at(toks, i):
             i += self.is_region_at(toks, i)
         if i >= stop or _is_initial(toks[i].text) and stop - i == 1:
             return None
@@ -343,6 +359,11 @@ def _particle_ok(tok: Tok) -> bool:
     if tok.text == "I":
         return nxt.text in NAME_PARTICLES
     return True
+
+
+def _between_names(tok: Tok) -> bool:
+    """A lowercase particle ("br", "bin") is a name word between two capitalised words."""
+    return bool(tok.prev and tok.next and tok.prev.text[:1].isupper() and tok.next.text[:1].isupper())
 
 
 def _is_initial(text: str) -> bool:

@@ -109,7 +109,7 @@ class PlaceFinder:
                 return n, regions
         return None
 
-    def dateline(self, text: str) -> tuple[list[PlaceMention], list[Region]]:
+    def dateline(self, text: str) -> tuple[list[PlaceMention], list[tuple[Region, int, int]]]:
         """Region mentions and capital-town candidates in the dateline of the first paragraph."""
         para_start, para = _first_body_paragraph(text)
         if para is None:
@@ -124,7 +124,7 @@ class PlaceFinder:
             dash = lead.end(1)
         prefix = head[:dash]
         mentions: list[PlaceMention] = []
-        towns: list[Region] = []
+        towns: list[tuple[Region, int, int]] = []
         pos = 0
         for segment in DATELINE_SPLIT.split(prefix):
             seg_start = prefix.find(segment, pos)
@@ -133,7 +133,9 @@ class PlaceFinder:
             found = self._mentions_in_words(seg_words)
             mentions.extend(found)
             if not found and segment.strip():
-                towns.extend(self._town(segment))
+                base = para_start + seg_start + (len(segment) - len(segment.lstrip()))
+                span = (base, base + len(segment.strip()))
+                towns.extend((region, *span) for region in self._town(segment))
         return mentions, towns
 
     def _town(self, segment: str) -> list[Region]:
@@ -179,9 +181,11 @@ class PlaceFinder:
         for mention in date_mentions:
             credit(mention, 6)
         if towns and not any(not r.is_province for m in date_mentions for r in m.regions):
-            town = self._pick_town(towns, prov_scores)
+            town = self._pick_town([t[0] for t in towns], prov_scores)
             if town is not None:
                 scores[town.code] += 5
+                span = next((s, e) for r, s, e in towns if r == town)
+                evidence[town.code] = (5, span)
         per_region: dict[str, int] = defaultdict(int)
         for mention in body:
             sentence = _sentence_around(text, mention.start)

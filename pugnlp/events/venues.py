@@ -16,6 +16,8 @@ from pugnlp.patterns.venues import (
 _NEXT_WORD = re.compile(r"[ ]+(?P<w>[A-Z0-9][\w.'’\-]*|lt\.?|lantai|no\.?)")
 _STOP = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {"Foto", "WIB", "WITA", "WIT"}
 _MAX_WORDS = 8
+_ABBREVIATIONS = frozenset({"Lt", "lt", "No", "no", "Jl", "Jln", "Kab", "Kec", "Kel", "Prov",
+                           "H", "Hj", "Dr", "Ir", "St"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,10 @@ def _extend(text: str, end: int) -> tuple[int, int]:
             break
         word = m.group("w")
         if word[:1].islower() and word.lower().rstrip(".") not in VENUE_INNER_LOWER:
+            break
+        if word.endswith(".") and word.rstrip(".") not in _ABBREVIATIONS:
+            end = m.end() - 1  # a full stop ends the sentence and the name
+            n += 1
             break
         end = m.end()
         n += 1

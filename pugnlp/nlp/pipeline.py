@@ -43,35 +43,62 @@ def _fast_prefix_search(search):  # type: ignore[no-untyped-def]
             return None
         return search(text)
 
+    # spaCy serialises a tokenizer by reading ``search.__self__.pattern``
+    prefix_search.__self__ = search.__self__  # type: ignore[attr-defined]
     return prefix_search
 
 
 _LETTER_PREFIXES = ("US$", "C$", "A$", "S$", "USD", "Rp", "IDR", "RMB", "SGD")
 
 
-def make_nlp() -> Language:
-    """Build the tokenizer + sentence pipeline. Cheap (about 0.1 s), no model files."""
-    import spacy
+def customise_tokenizer(nlp: Language) -> None:
+    """Apply the tokenizer fixes to ``nlp.tokenizer`` in place (see the module docstring)."""
     from spacy.attrs import ORTH
     from spacy.util import compile_infix_regex
 
-    nlp = spacy.blank("id")
     tokenizer = nlp.tokenizer
     tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if "-" not in k}
     previous = tokenizer.token_match
-
-    def token_match(text: str) -> bool:
-        return bool(ACRONYM_TOKEN.match(text)) or bool(previous and previous(text))
-
-    tokenizer.token_match = token_match
+    pattern = ACRONYM_TOKEN.pattern
+    if previous is not None and hasattr(previous, "__self__"):
+        pattern = f"(?:{pattern})|(?:{previous.__self__.pattern})"
+    # a bound method of a compiled regex, so that spaCy can serialise the tokenizer
+    tokenizer.token_match = re.compile(pattern).match
     tokenizer.prefix_search = _fast_prefix_search(tokenizer.prefix_search)
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=\d)", r"(?<=[a-z])\.(?=\()"]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for abbreviation in ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
+def make_nlp() -> Language:
+    """Build the tokenizer + sentence pipeline. Cheap (about 0.1 s), no model files."""
+    import spacy
+
+    nlp = spacy.blank("id")
+    customise_tokenizer(nlp)
     nlp.add_pipe("pug_paragraphs")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+_TITLE_DOT_END = re.compile(r"(?<=[a-z])\.(?=\s+[A-Z][a-z])")
+
+
+def _title_dot_ends(text: str, doc) -> list[int]:  # type: ignore[no-untyped-def]
+    """Indexes of tokens that start a sentence after an academic title ending in a dot."""
+    from pugnlp.patterns.honorifics import is_honorific, is_title
+
+    out = []
+    for match in _TITLE_DOT_END.finditer(text):
+        token = doc.char_span(match.start() - 1, match.end(), alignment_mode="expand")
+        if token is None or len(token) != 1:
+            continue
+        tok = token[0]
+        if tok.text.endswith(".") and is_title(tok.text) and not is_honorific(tok.text) \
+                and tok.i + 1 < len(doc) and not is_title(doc[tok.i + 1].text):
+            out.append(tok.i + 1)
+    return out
 
 
 def _register() -> None:
@@ -80,6 +107,27 @@ def _register() -> None:
 
     if "pug_paragraphs" in Language.factories:
         return
+
+    import spacy
+
+    @spacy.registry.tokenizers("pugnlp.Tokenizer.v1")
+    def create_tokenizer():  # type: ignore[no-untyped-def]
+        """The ``id`` tokenizer with pugnlp's fixes, for trained pipelines' configs."""
+
+        def make(nlp: Language):  # type: ignore[no-untyped-def]
+            from spacy.tokenizer import Tokenizer
+            from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+            defaults = nlp.Defaults
+            nlp.tokenizer = Tokenizer(
+                nlp.vocab, rules=dict(defaults.tokenizer_exceptions),
+                prefix_search=compile_prefix_regex(defaults.prefixes).search,
+                suffix_search=compile_suffix_regex(defaults.suffixes).search,
+                url_match=defaults.url_match, token_match=defaults.token_match)
+            customise_tokenizer(nlp)
+            return nlp.tokenizer
+
+        return make
 
     @Language.component("pug_paragraphs", assigns=["token.is_sent_start"])
     def pug_paragraphs(doc: Doc) -> Doc:
@@ -90,6 +138,10 @@ def _register() -> None:
         for i in flags.nonzero()[0].tolist():
             if i + 1 < len(doc) and "\n" in doc[i].text:
                 doc[i + 1].is_sent_start = True
+        # "..., M.Si. Dalam arahannya": a title keeps its dot, so end the sentence here
+        text = doc.text
+        for i in _title_dot_ends(text, doc):
+            doc[i].is_sent_start = True
         return doc
 
 

@@ -32,6 +32,9 @@ AFFAIR_UNITS: dict[str, str] = {
     "P2": "Pengendalian Penduduk",
     "KB": "Keluarga Berencana",
     "KS": "Keluarga Sejahtera",
+    "PKB": "Pengendalian Penduduk dan Keluarga Berencana",
+    "CS": "Catatan Sipil",
+    "DUKCAPIL": "Kependudukan dan Pencatatan Sipil",
     "MD": "Masyarakat dan Desa",
     "M": "Masyarakat",
     "K": "Kependudukan",
@@ -41,7 +44,7 @@ AFFAIR_UNITS: dict[str, str] = {
 }
 """Letter groups of a women's-agency acronym and what they stand for (DOMAIN.md, Agencies)."""
 
-_CORE_UNITS = frozenset({"P3AP2KB", "PPPA", "P3A", "P2A", "PPA", "P2KB", "PPKB", "PP", "DALDUK"})
+_CORE_UNITS = frozenset({"P3AP2KB", "PPPA", "P3A", "P2A", "PPA", "P2KB", "PPKB", "PKB", "DALDUK"})
 """A decoded acronym must contain one of these to be a women's/population agency."""
 
 _UNIT_RE = re.compile("|".join(sorted(AFFAIR_UNITS, key=len, reverse=True)))
@@ -57,11 +60,11 @@ def decode_acronym(token: str) -> str | None:
     word = token.upper()
     if not re.fullmatch(r"[A-Z0-9]{3,14}", word) or token != word:
         return None
-    for prefix in ("DIN", "KAN", "D", "B", ""):
+    for prefix in ("DIN", "KAN", "D", "B"):
         if not word.startswith(prefix):
             continue
         units = _parse_units(word[len(prefix):])
-        if units and any(u in _CORE_UNITS for u in units) and (prefix or len(units) > 1):
+        if units and any(u in _CORE_UNITS for u in units):
             head = _INSTITUTION.get(prefix, "")
             parts = _merge_units(units)
             return (head + " " + ", ".join(parts)).strip()
@@ -120,6 +123,8 @@ KNOWN_AGENCIES: dict[str, str] = {
     "Setdako": "Sekretariat Daerah Kota",
     "Setdakot": "Sekretariat Daerah Kota",
     "Setkab": "Sekretariat Kabupaten",
+    "Setprov": "Sekretariat Daerah Provinsi",
+    "Setdaprov.": "Sekretariat Daerah Provinsi",
     "Setkot": "Sekretariat Kota",
     "Diskominfo": "Dinas Komunikasi dan Informatika",
     "Diskominfotik": "Dinas Komunikasi, Informatika dan Statistik",
@@ -207,7 +212,7 @@ MINISTRY_EXPANSION = "Kementerian Pemberdayaan Perempuan dan Perlindungan Anak"
 GOVERNMENT_PREFIXES: dict[str, str] = {
     "Pemerintah Provinsi": "provinsi", "Pemerintah Kabupaten": "kabupaten",
     "Pemerintah Kota": "kota", "Pemprov": "provinsi", "Pemkab": "kabupaten", "Pemkot": "kota",
-    "Pemko": "kota", "Pemda": "", "Pemerintah Daerah": "",
+    "Pemko": "kota", "Pemda": "", "Pemerintah Daerah": "", "Pemerintah": "",
 }
 """Government forms ("Pemko Banjarbaru" = "Pemerintah Kota Banjarbaru") and the level they imply."""
 

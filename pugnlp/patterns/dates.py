@@ -21,7 +21,7 @@ WEEKDAYS: dict[str, int] = {
 }
 """Weekday names -> Python weekday number (Monday = 0)."""
 
-_MONTH = r"(?:" + words(MONTHS) + r")\.?"
+_MONTH = r"(?:" + words(MONTHS) + r")(?![A-Za-z])\.?"
 _WEEKDAY = r"(?:" + words(WEEKDAYS) + r")"
 _RANGE_SEP = r"(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|dan|sd)"
 

@@ -49,4 +49,4 @@ def is_title(token: str) -> bool:
     folded = fold(token)
     if folded in ACADEMIC_TITLES and (token[:1].isupper()):
         return True
-    return bool(TITLE_SHAPE.match(token)) and "." in token[1:]
+    return bool(TITLE_SHAPE.match(token)) and "." in token.rstrip(".")[1:]

@@ -48,7 +48,7 @@ NOISE_LINE = re.compile(
 """Whole lines that are page furniture."""
 
 CAPTION_TAIL = re.compile(
-    r"(?:\.|\s)\s*(?:foto|photo)\s*(?:[:\-–—]|dok\.?|doc\.?)\s*[^.]{0,60}(?:\||\.)?\s*$", re.I
+    r"(?:\.|\s)\s*(?:foto|photo)\s*(?:[:\-–—]|dok\.?|doc\.?)\s*[^\n]{0,60}?(?:\||\.)?\s*$", re.I
 )
 """A paragraph that ends "... Foto – Hafiz." is a photo caption."""
 

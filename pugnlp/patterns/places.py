@@ -18,7 +18,7 @@ LEVEL_PREFIXES: dict[str, str] = {
 """Words right before a region name and the level they imply (lowercase, dots removed)."""
 
 GENERIC_LEVEL_CUES = re.compile(
-    r"\b(?:(?P<kota>Pemko|Pemkot|Wali\s?kota|Setdako|Pemerintah\s+Kota|Wawali)|"
+    r"\b(?:(?P<kota>Pemko|Pemkot|Wali\s?[Kk]ota|Setdako|Pemerintah\s+Kota|Wawali)|"
     r"(?P<kab>Pemkab|Bupati|Setdakab|Pemerintah\s+Kabupaten|Wabup))\b"
 )
 """Mentions that tell a city from a regency even without the region name next to them."""

@@ -86,7 +86,7 @@ POSITION_WORDS: frozenset[str] = frozenset({
     "kemasyarakatan", "keistimewaan", "kesehatan", "pendidikan", "kebudayaan", "agama",
     "statistik", "sdm", "adat", "musyawarah", "pansus", "ranperda", "fraksi", "riset", "inovasi",
     "penelitian", "pengembangan", "komunikasi", "informatika", "persandian", "sosial",
-    "pemkab", "pemkot", "pemko", "pemprov", "pemda", "setkab", "setkot", "mentor", "nindya",
+    "pemkab", "pemkot", "pemko", "pemprov", "pemda", "setkab", "setkot", "setprov", "mentor", "nindya",
     "pelayanan", "terpadu", "bina", "kelurahan", "distrik", "kampung", "nagari", "gampong",
 })
 """Lowercase words that continue a position or agency phrase and are never a person's name."""

@@ -1,0 +1,180 @@
+"""Train the entity model (spaCy NER: PER, ORG, LOC) from the config in ``nlp/configs``.
+
+Data: idner-news-2k (train for training, dev for early stopping), optionally other public NER
+sets mapped to PER/ORG/LOC, and the train split of ``anotasi/``. Sentences that also occur in
+idner-news-2k test (or in any dev/test side) are removed from training, so the test stays
+unseen (shared/data/README.md lists the overlaps).
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pugnlp.annotate.corpus import AnnotatedDoc
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+CONFIG = Path(__file__).parent / "configs" / "ner.cfg"
+NER_LABELS = ("PER", "ORG", "LOC")
+LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANIZATION": "ORG",
+             "ORGANISATION": "ORG", "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC"}
+PUBLIC_SETS: dict[str, tuple[str, int, int, str | None]] = {
+    # name: (file under shared data, token column, tag column, separator)
+    "idner-train": ("idner-news-2k/train.txt", 0, 2, " "),
+    "idner-dev": ("idner-news-2k/dev.txt", 0, 2, " "),
+    "idner-test": ("idner-news-2k/test.txt", 0, 2, " "),
+    "nerui": ("indolem-nerui/nergithub.txt", 0, 1, "\t"),
+    "nergrit": ("indonlu-nergrit/train_preprocess.txt", 0, 1, "\t"),
+    "nerugm": ("indolem-nerugm/nerugm.txt", 0, 1, "\t"),
+}
+
+
+def read_iob(path: Path, tok_col: int, tag_col: int, sep: str | None
+             ) -> list[tuple[list[str], list[str]]]:
+    """Sentences as (tokens, IOB tags) with labels mapped to PER/ORG/LOC (others -> O)."""
+    sentences: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        parts = line.strip().split(sep)
+        if not line.strip() or len(parts) <= max(tok_col, tag_col):
+            if words:
+                sentences.append((words, tags))
+            words, tags = [], []
+            continue
+        tag = parts[tag_col]
+        prefix, _, label = tag.partition("-")
+        mapped = LABEL_MAP.get(label)
+        words.append(parts[tok_col])
+        tags.append(f"{prefix}-{mapped}" if mapped and prefix in ("B", "I") else "O")
+    return sentences
+
+
+def _key(words: Iterable[str]) -> str:
+    return " ".join(words).lower()
+
+
+def iob_docs(nlp: Language, sentences: list[tuple[list[str], list[str]]]) -> list[Doc]:
+    from spacy.tokens import Doc
+
+    docs = []
+    for words, tags in sentences:
+        fixed = _repair(tags)
+        docs.append(Doc(nlp.vocab, words=words, ents=fixed))
+    return docs
+
+
+def _repair(tags: list[str]) -> list[str]:
+    """An I- without a preceding entity of the same type starts one (B-)."""
+    out = []
+    prev = "O"
+    for tag in tags:
+        if tag.startswith("I-") and prev[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        prev = tag
+    return out
+
+
+def annotated_docs(nlp: Language, docs: list[AnnotatedDoc]) -> list[Doc]:
+    """Team-annotated documents as NER examples: PER/ORG/LOC, outer span wins on overlap
+    (JABATAN, VENUE and DATE are not NER labels; the ORG/LOC inside them are kept)."""
+    from spacy.util import filter_spans
+
+    out = []
+    for ann in docs:
+        doc = nlp.make_doc(ann.text)
+        spans = []
+        for start, end, label in ann.spans:
+            if label not in NER_LABELS:
+                continue
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        out.append(doc)
+    return out
+
+
+def build_corpora(shared_data: Path, annotations: list[AnnotatedDoc],
+                  extra_sets: tuple[str, ...] = ()) -> tuple[list[Doc], list[Doc], dict[str, Any]]:
+    """(train docs, dev docs, provenance) with the test side's sentences kept out of training."""
+    import spacy
+
+    from pugnlp.nlp.pipeline import customise_tokenizer
+
+    nlp = spacy.blank("id")
+    customise_tokenizer(nlp)
+    read = {name: read_iob(shared_data / spec[0], *spec[1:]) for name, spec in PUBLIC_SETS.items()
+            if name in ("idner-train", "idner-dev", "idner-test") or name in extra_sets}
+    held_out = {_key(w) for w, _ in read["idner-test"]} | {_key(w) for w, _ in read["idner-dev"]}
+    train_sents, seen = [], set(held_out)
+    dropped = 0
+    for name in ("idner-train", *extra_sets):
+        for words, tags in read[name]:
+            key = _key(words)
+            if key in seen:
+                dropped += 1
+                continue
+            seen.add(key)
+            train_sents.append((words, tags))
+    train = iob_docs(nlp, train_sents)
+    train += annotated_docs(nlp, [d for d in annotations if d.split == "train"])
+    dev = iob_docs(nlp, read["idner-dev"])
+    dev += annotated_docs(nlp, [d for d in annotations if d.split == "dev"])
+    provenance = {"public_sets": ["idner-train", *extra_sets], "dev": ["idner-dev", "anotasi dev"],
+                  "dropped_overlapping_sentences": dropped, "train_docs": len(train),
+                  "dev_docs": len(dev)}
+    return train, dev, provenance
+
+
+def train_ner(train: list[Doc], dev: list[Doc], out_dir: Path, *, max_steps: int | None = None,
+              config: Path = CONFIG) -> Path:
+    """Train with spaCy's own loop from the config file; the best model ends in ``out_dir``."""
+    import shutil
+
+    from spacy.cli.train import train as spacy_train
+    from spacy.tokens import DocBin
+
+    with tempfile.TemporaryDirectory(prefix="pugnlp-ner-") as tmp:
+        tmp_path = Path(tmp)
+        DocBin(docs=train).to_disk(tmp_path / "train.spacy")
+        DocBin(docs=dev).to_disk(tmp_path / "dev.spacy")
+        overrides = {"paths.train": str(tmp_path / "train.spacy"),
+                     "paths.dev": str(tmp_path / "dev.spacy")}
+        if max_steps is not None:
+            overrides["training.max_steps"] = max_steps
+        spacy_train(config, tmp_path / "out", overrides=overrides, use_gpu=-1)
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        shutil.copytree(tmp_path / "out" / "model-best", out_dir)
+    return out_dir
+
+
+def evaluate_ner(nlp: Language, docs: list[Doc]) -> dict[str, float]:
+    """Entity P/R/F1 (overall and per label) of ``nlp`` on gold docs (given tokenisation)."""
+    from spacy.training import Example
+
+    examples = [Example(nlp(d.text) if False else _predict(nlp, d), d) for d in docs]
+    scores = nlp.get_pipe("ner").score(examples)
+    out = {"ents_p": scores["ents_p"], "ents_r": scores["ents_r"], "ents_f": scores["ents_f"]}
+    for label, s in (scores.get("ents_per_type") or {}).items():
+        out[f"{label}_f"] = s["f"]
+    return {k: round(float(v), 4) for k, v in out.items()}
+
+
+def _predict(nlp: Language, gold: Doc) -> Doc:
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=[t.text for t in gold], spaces=[bool(t.whitespace_) for t in gold])
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

@@ -1,0 +1,120 @@
+"""pugnlp.events.agencies: agency mentions (known, by grammar, spelled out, governments), merged."""
+
+from __future__ import annotations
+
+import pytest
+
+from pugnlp.events.agencies import AgencyFinder, AgencyMention, merge_mentions
+
+
+def _mentions(finder: AgencyFinder, text: str) -> list[tuple[str, str, str | None]]:
+    return [(text[m.start:m.end], m.key, m.region_code) for m in finder.find(text)]
+
+
+def _entries(finder: AgencyFinder, text: str) -> list[tuple[str, str | None, list[str]]]:
+    return [(e.key, e.region_code, [text[m.start:m.end] for m in e.mentions])
+            for e in merge_mentions(finder.find(text))]
+
+
+def test_unseen_acronym_decoded_by_grammar_with_its_region(agency_finder: AgencyFinder) -> None:
+    text = "Rapat digelar DP3AP2KBPMD Kabupaten Gunung Mas bersama Bappeda."
+    found = agency_finder.find(text)
+    assert [(text[m.start:m.end], m.region_code) for m in found] == [
+        ("DP3AP2KBPMD Kabupaten Gunung Mas", "62.10"), ("Bappeda", None)]
+    assert found[0].acronym == "DP3AP2KBPMD"
+    assert found[0].expansion == ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak, Pengendalian "
+                                  "Penduduk dan Keluarga Berencana, Pemberdayaan Masyarakat dan Desa")
+    assert found[1].expansion == "Badan Perencanaan Pembangunan Daerah"
+
+
+def test_dinas_before_a_short_acronym(agency_finder: AgencyFinder) -> None:
+    text = "Dinas P3A Kota Bontang dan Dinas DP3A Kota Bontang hadir."
+    found = _mentions(agency_finder, text)
+    assert found[0] == ("Dinas P3A Kota Bontang", "W:P3A", "64.74")
+    assert found[1] == ("Dinas DP3A Kota Bontang", "W:DP3A", "64.74")
+
+
+def test_spelled_out_name_with_acronym_merges_with_later_acronyms(agency_finder: AgencyFinder) -> None:
+    text = ("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+            "Berencana (DP3AP2KB) Kabupaten Banjar menggelar rapat. Kepala DP3AP2KB Kabupaten Banjar "
+            "hadir. DP3AP2KB juga menyiapkan data terpilah.")
+    found = agency_finder.find(text)
+    assert found[0].acronym == "DP3AP2KB"
+    assert found[0].expansion.startswith("Dinas Pemberdayaan Perempuan, Perlindungan Anak")
+    assert _entries(agency_finder, text) == [("W:DP3AP2KB", "63.03", [
+        "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+        "Berencana (DP3AP2KB) Kabupaten Banjar", "DP3AP2KB Kabupaten Banjar", "DP3AP2KB"])]
+
+
+def test_government_forms_are_merged(agency_finder: AgencyFinder) -> None:
+    text = ("Pemko Banjarbaru menggelar rakor. Pemerintah Kota Banjarbaru juga mengundang Pemkab "
+            "Banjar.")
+    assert _entries(agency_finder, text) == [
+        ("PEMDA", "63.72", ["Pemko Banjarbaru", "Pemerintah Kota Banjarbaru"]),
+        ("PEMDA", "63.03", ["Pemkab Banjar"]),
+    ]
+    assert agency_finder.find(text)[0].expansion == "Pemerintah Kota Banjarbaru"
+
+
+def test_province_government_by_alias(agency_finder: AgencyFinder) -> None:
+    text = "Pemprov Kalsel dan Pemerintah Provinsi Kalimantan Selatan menggelar rakor."
+    assert _entries(agency_finder, text) == [
+        ("PEMDA", "63", ["Pemprov Kalsel", "Pemerintah Provinsi Kalimantan Selatan"])]
+
+
+def test_a_government_prefix_without_a_region_is_no_agency(agency_finder: AgencyFinder) -> None:
+    assert agency_finder.find("Pemerintah Kota Tua menggelar festival.") == []
+
+
+def test_region_suffix_distinguishes_agencies(agency_finder: AgencyFinder) -> None:
+    text = ("DKP3A Kaltim dan Bappeda Kaltim serta Bappeda Kota Samarinda hadir. Bappeda Provinsi "
+            "Kalimantan Timur memaparkan data. Dinas Kesehatan Kabupaten Kapuas Hulu ikut.")
+    assert _entries(agency_finder, text) == [
+        ("W:DKP3A", "64", ["DKP3A Kaltim"]),
+        ("bappeda", "64", ["Bappeda Kaltim", "Bappeda Provinsi Kalimantan Timur"]),
+        ("bappeda", "64.72", ["Bappeda Kota Samarinda"]),
+        ("dinaskesehatan", "61.06", ["Dinas Kesehatan Kabupaten Kapuas Hulu"]),
+    ]
+
+
+def test_ministry_forms_are_one_agency(agency_finder: AgencyFinder) -> None:
+    text = ("Kementerian PPPA dan Kemen PPPA serta Kementerian Pemberdayaan Perempuan dan "
+            "Perlindungan Anak hadir, juga KemenPPPA.")
+    entries = merge_mentions(agency_finder.find(text))
+    assert len(entries) == 1 and entries[0].key == "KEMENPPPA"
+    assert len(entries[0].mentions) == 4
+
+
+def test_concepts_are_not_agencies(agency_finder: AgencyFinder) -> None:
+    assert agency_finder.find("Rapat membahas PUG, PPRG, ARG, GAP dan APBD bersama OPD.") == []
+
+
+def test_a_tax_office_is_not_a_womens_agency(agency_finder: AgencyFinder) -> None:
+    """KPP (Kantor Pelayanan Pajak) must not come out as 'Kependudukan, Pemberdayaan Perempuan'."""
+    text = "Rapat juga dihadiri perwakilan KPP Pratama Samarinda Ulu."
+    assert [m.expansion for m in agency_finder.find(text)] == []
+
+
+def test_merge_keeps_two_regional_entries_apart_from_a_regionless_mention() -> None:
+    mentions = [AgencyMention(0, 5, "bappeda", "64", "Bappeda", None),
+                AgencyMention(10, 15, "bappeda", "64.72", "Bappeda", None),
+                AgencyMention(20, 27, "bappeda", None, "Bappeda", None)]
+    entries = merge_mentions(mentions)
+    assert [(e.region_code, len(e.mentions)) for e in entries] == [("64", 1), ("64.72", 1), (None, 1)]
+
+
+def test_merge_joins_a_regionless_mention_to_the_sole_regional_entry() -> None:
+    mentions = [AgencyMention(20, 27, "W:DP3A", None, "DP3A", None),
+                AgencyMention(0, 5, "W:DP3A", "64.74", "DP3A", None)]
+    entries = merge_mentions(mentions)
+    assert len(entries) == 1 and entries[0].region_code == "64.74"
+    assert [m.start for m in entries[0].mentions] == [0, 20]
+    assert merge_mentions([]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat dihadiri Organisasi Perangkat Daerah terkait.",
+    "Ketua Dinas memberi sambutan.",
+])
+def test_generic_phrases_are_not_spelled_agencies(agency_finder: AgencyFinder, text: str) -> None:
+    assert agency_finder.find(text) == []

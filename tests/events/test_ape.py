@@ -1,0 +1,53 @@
+"""pugnlp.events.ape: APE categories with year and status (achieved or targeted)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pugnlp.events.ape import find_ape
+
+
+def _ape(text: str) -> list[tuple[str, int | None, str, str]]:
+    return [(a.category, a.year, a.status, text[a.start:a.end]) for a in find_ape(text, [(0, len(text))])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pada tahun 2022 Kabupaten Banjar mendapatkan penghargaan kategori Madya.",
+     [("Madya", 2022, "achieved", "Madya")]),
+    ("Tahun 2024 kami berharap bisa naik kelas minimal di kategori Nindya.",
+     [("Nindya", 2024, "targeted", "Nindya")]),
+    ("Kota Bontang kembali meraih predikat Nindya.", [("Nindya", None, "achieved", "Nindya")]),
+    ("Penghargaan Anugerah Parahita Ekapraya (APE) tingkat Madya diterima Bupati.",
+     [("Madya", None, "achieved", "Madya")]),
+    ("Tim menyiapkan dokumen APE kategori madya.", [("Madya", None, "achieved", "madya")]),
+])
+def test_categories(text: str, expected: list) -> None:  # noqa: ANN001
+    assert _ape(text) == expected
+
+
+def test_achieved_and_targeted_in_one_sentence() -> None:
+    text = "Kota Banjarbaru meraih APE kategori Utama tahun 2023 dan menargetkan kategori Mentor pada 2025."
+    assert _ape(text) == [("Utama", 2023, "achieved", "Utama"), ("Mentor", 2025, "targeted", "Mentor")]
+
+
+def test_status_is_read_within_the_sentence() -> None:
+    text = "Banjar menargetkan naik kelas. Saat ini Banjar berada di kategori Madya."
+    sentences = [(0, 30), (31, len(text))]
+    assert text[31:35] == "Saat"
+    assert [(a.category, a.status) for a in find_ape(text, sentences)] == [("Madya", "achieved")]
+    # without the sentence bounds the previous sentence's "menargetkan" is read: targeted
+    assert [(a.category, a.status) for a in find_ape(text, [])] == [("Madya", "targeted")]
+
+
+def test_repeated_category_is_listed_once() -> None:
+    text = "Banjar meraih kategori Madya. Kategori Madya itu diserahkan di Jakarta."
+    assert [a.category for a in find_ape(text, [(0, 29), (30, len(text))])] == ["Madya"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat menghadirkan pejabat madya dan pratama.",
+    "Perencana Ahli Madya Bappeda menjadi narasumber.",
+    "Jabatan Pimpinan Tinggi Pratama dilantik kemarin.",
+])
+def test_no_category(text: str) -> None:
+    assert _ape(text) == []

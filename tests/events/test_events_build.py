@@ -1,0 +1,139 @@
+"""pugnlp.events.build: Extractor.extract assembles every field with evidence into the cleaned text.
+
+(Named test_events_build.py: tests/report/test_build.py already holds the basename test_build.)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pugnlp.article.html import text_to_article
+from pugnlp.events.build import Extractor, extract_text
+from pugnlp.schema import COLUMNS, EventRecord, Evidence, text_sha1
+
+RAW = """Rakor Pokja PUG Kota Bontang Bahas Data Terpilah
+
+Rabu, 8 November 2023 | 09:30 WITA
+
+BONTANG - Pemerintah Kota Bontang melalui Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A) menggelar rapat koordinasi Kelompok Kerja Pengarusutamaan Gender (Pokja PUG) di Aula Kantor Wali Kota Bontang, Selasa (7/11/2023). Rakor diikuti 35 peserta dari seluruh perangkat daerah.
+
+Rapat dibuka oleh Sekretaris Daerah Kota Bontang Drs. Hendra Wiratama, M.Si di hadapan peserta. Dalam arahannya, Hendra meminta setiap focal point PUG melengkapi data terpilah sebelum evaluasi.
+
+Kepala DP3A Kota Bontang, Lestari Wulandari, menyampaikan bahwa tahun 2022 Kota Bontang mendapatkan penghargaan APE kategori Madya.
+
+Baca Juga: Wali Kota Balikpapan Resmikan Taman Kota
+
+Foto: Humas Pemkot Bontang
+"""
+
+
+@pytest.fixture(scope="module")
+def record(extractor: Extractor) -> EventRecord:
+    return extractor.extract(text_to_article(RAW, "uji-bontang"))
+
+
+def _surface(record: EventRecord, evidence: Evidence) -> str:
+    return record.text[evidence.start:evidence.end]
+
+
+def test_the_text_is_cleaned_and_hashed(record: EventRecord) -> None:
+    assert "Baca Juga" not in record.text and "Balikpapan" not in record.text
+    assert "Foto:" not in record.text
+    assert record.text_sha1 == text_sha1(record.text)
+    assert record.doc_id == "uji-bontang"
+    assert record.title == "Rakor Pokja PUG Kota Bontang Bahas Data Terpilah"
+
+
+def test_relevance_and_type(record: EventRecord) -> None:
+    assert record.relevant and record.event_type == "rapat_koordinasi"
+
+
+def test_dates(record: EventRecord) -> None:
+    assert record.published == "2023-11-08"
+    assert record.event_date == "2023-11-07" and record.event_date_end is None
+    assert _surface(record, record.event_date_evidence) == "Selasa (7/11/2023)"
+
+
+def test_place(record: EventRecord) -> None:
+    assert (record.kab_kota, record.kab_kota_code) == ("Kota Bontang", "64.74")
+    assert (record.province, record.province_code) == ("Kalimantan Timur", "64")
+    assert record.place_precision == "kab_kota"
+    assert _surface(record, record.place_evidence) == "BONTANG"
+
+
+def test_venues(record: EventRecord) -> None:
+    assert [v.name for v in record.venues] == ["Aula Kantor Wali Kota Bontang"]
+    for venue in record.venues:
+        assert _surface(record, venue.evidence) == venue.name
+
+
+def test_officials(record: EventRecord) -> None:
+    assert [(o.name, o.position, o.agency) for o in record.officials] == [
+        ("Hendra Wiratama", "Sekretaris Daerah Kota Bontang", None),
+        ("Lestari Wulandari", "Kepala DP3A Kota Bontang", "DP3A Kota Bontang"),
+    ]
+    for official in record.officials:
+        assert _surface(record, official.evidence) == official.name
+
+
+def test_agencies(record: EventRecord) -> None:
+    names = [(a.name, a.acronym) for a in record.agencies]
+    assert names == [("Pemerintah Kota Bontang", None), ("DP3A Kota Bontang", "DP3A")]
+    dp3a = record.agencies[1]
+    assert dp3a.expansion == "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"
+    # the evidence is the first mention: the spelled-out name with its acronym
+    assert _surface(record, dp3a.evidence) == \
+        "Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A)"
+    for agency in record.agencies:
+        assert agency.name in record.text
+
+
+def test_participants_and_ape(record: EventRecord) -> None:
+    assert record.participants == 35
+    assert _surface(record, record.participants_evidence) == "35"
+    assert [(a.category, a.year, a.status) for a in record.ape_categories] == [
+        ("Madya", 2022, "achieved")]
+    assert _surface(record, record.ape_categories[0].evidence) == "Madya"
+
+
+def test_every_evidence_lies_in_its_sentence(record: EventRecord) -> None:
+    evidences = [record.event_date_evidence, record.place_evidence, record.participants_evidence]
+    evidences += [x.evidence for x in record.venues + record.officials + record.agencies
+                  + record.ape_categories]
+    for evidence in evidences:
+        assert evidence is not None
+        surface = _surface(record, evidence)
+        assert surface and surface == surface.strip()
+        assert surface in evidence.sentence
+
+
+def test_as_dict_has_the_schema_columns(record: EventRecord) -> None:
+    data = record.as_dict()
+    assert list(data) == list(COLUMNS)
+    assert data["officials"][0]["evidence"]["start"] == record.officials[0].evidence.start
+
+
+def test_extract_many_equals_extract(extractor: Extractor, record: EventRecord) -> None:
+    article = text_to_article(RAW, "uji-bontang")
+    other = text_to_article("Judul Lain Tentang PUG\n\nSamarinda - Rapat PUG digelar hari ini.", "x")
+    many = list(extractor.extract_many([article, other], batch_size=1))
+    assert many[0] == record
+    assert many[1].doc_id == "x"
+
+
+def test_extract_text_uses_the_given_publication_date(extractor: Extractor) -> None:
+    text = ("Rakor PUG Gunung Mas\n\nKuala Kurun - Pemkab Gunung Mas menggelar rapat koordinasi PUG "
+            "di Aula Bappeda, Selasa(31/10), yang dihadiri seluruh perangkat daerah dan camat.")
+    record = extract_text(text, "gumas", published="2023-11-02", extractor=extractor)
+    assert record.published == "2023-11-02"
+    assert record.event_date == "2023-10-31"
+    assert record.kab_kota_code == "62.10"
+    assert _surface(record, record.event_date_evidence) == "Selasa(31/10)"
+
+
+def test_an_irrelevant_article_has_no_event_type(extractor: Extractor) -> None:
+    text = ("Harga Cabai Naik di Pasar Kuala Kurun\n\nKuala Kurun - Harga cabai rawit di pasar "
+            "tradisional naik menjadi Rp 80.000 per kilogram menjelang akhir tahun menurut pedagang.")
+    record = extract_text(text, "cabai", extractor=extractor)
+    assert not record.relevant and record.event_type is None
+    assert record.officials == () and record.participants is None

@@ -1,0 +1,137 @@
+"""pugnlp.events.people: officials (name + position) from the shape of the phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from pugnlp.events.people import PeopleFinder, PersonMention
+
+
+@pytest.fixture(scope="module")
+def people(nlp, people_finder):  # noqa: ANN001, ANN201
+    def find(text: str) -> list[tuple[str, str | None]]:
+        mentions = people_finder.find(nlp(text))
+        for m in mentions:  # offsets are the surface forms
+            assert text[m.name_start:m.name_end] == m.name
+            if m.position is not None:
+                assert text[m.position_start:m.position_end].strip(" ,") == m.position
+        return [(m.name, m.position) for m in mentions]
+    return find
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # <position> <name>
+    ("Rapat dibuka oleh Kepala DP2KBPMP2A Kota Banjarbaru Sri Wulandari di Aula.",
+     "Sri Wulandari", "Kepala DP2KBPMP2A Kota Banjarbaru"),
+    ("Sekda Gumas Yansen Tarigan membuka kegiatan.", "Yansen Tarigan", "Sekda Gumas"),
+    # <position>, <name>
+    ("Kepala DP3APMP2KB Kota Banjarbaru, Erma Yulianti Hartati, mengatakan data itu penting.",
+     "Erma Yulianti Hartati", "Kepala DP3APMP2KB Kota Banjarbaru"),
+    # <name> <position>
+    ("Rapat dibuka Bapak Zul Fahmi S.Kom M.M Kepala Bapperida Kota Tanjungbalai di aula.",
+     "Zul Fahmi", "Kepala Bapperida Kota Tanjungbalai"),
+    # <name>, <position>
+    ("Hal itu disampaikan Erma Yulianti, Kepala Dinas Sosial Kota Palu, kemarin.",
+     "Erma Yulianti", "Kepala Dinas Sosial Kota Palu"),
+    ("Hal itu disampaikan Erma Yulianti selaku Kepala Bidang Kesetaraan Gender, kemarin.",
+     "Erma Yulianti", "Kepala Bidang Kesetaraan Gender"),
+    # <agency> <honorific> <name>
+    ("Paparan disampaikan Inspektorat Provinsi Sumatera Utara Ibu Novi Lestari pada sesi kedua.",
+     "Novi Lestari", "Inspektorat Provinsi Sumatera Utara"),
+    # <honorific> <name> dari <agency>
+    ("Paparan disampaikan Ibu Novi Lestari dari Inspektorat Provinsi Sumatera Utara pada sesi kedua.",
+     "Novi Lestari", "Inspektorat Provinsi Sumatera Utara"),
+])
+def test_the_six_phrase_shapes(people, text: str, name: str, position: str) -> None:  # noqa: ANN001
+    assert people(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Asisten II Bapak Susanto S.E membuka kegiatan.", "Susanto", "Asisten II"),
+    ("Kepala Dinas Kesehatan Hj. Nurhayati Rahman, S.E., M.M menyampaikan materi.",
+     "Nurhayati Rahman", "Kepala Dinas Kesehatan"),
+    ("Kepala Bappeda Drs. Ahmad Yani, M.Si membuka rapat.", "Ahmad Yani", "Kepala Bappeda"),
+    ("Kepala Bappeda Prof. Dr. Ir. Ahmad Yani membuka rapat.", "Ahmad Yani", "Kepala Bappeda"),
+    ("Narasumber Dr. Siti Rohana, M.Si memaparkan konsep PUG.", "Siti Rohana", "Narasumber"),
+    ("Kepala Bappeda H. Ahmad Yani membuka rapat.", "Ahmad Yani", "Kepala Bappeda"),
+    ("Sekretaris Daerah Kabupaten Banjar H. Muhammad Riduan, S.Sos, M.AP membuka rapat.",
+     "Muhammad Riduan", "Sekretaris Daerah Kabupaten Banjar"),
+])
+def test_honorifics_and_titles_are_stripped(people, text: str, name: str, position: str) -> None:  # noqa: ANN001
+    assert people(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Rapat dipimpin Kepala Bappeda Kabupaten Gianyar I Made Sudarsana bersama staf.",
+     "I Made Sudarsana", "Kepala Bappeda Kabupaten Gianyar"),
+    ("Kepala DP3A Kabupaten Badung, I Made Sudarsana, membuka rapat.",
+     "I Made Sudarsana", "Kepala DP3A Kabupaten Badung"),
+    ("Hadir pula Kepala DP3A Kota Denpasar Ni Luh Ariani.", "Ni Luh Ariani",
+     "Kepala DP3A Kota Denpasar"),
+    ("Hadir pula Kepala DP3A Kota Baubau La Ode Muhammad Saleh.", "La Ode Muhammad Saleh",
+     "Kepala DP3A Kota Baubau"),
+    ("Wakil Wali Kota Baubau Wa Ode Fitriani membuka rapat.", "Wa Ode Fitriani",
+     "Wakil Wali Kota Baubau"),
+    ("Bupati Bone Andi Asman Sulaiman membuka rapat.", "Andi Asman Sulaiman", "Bupati Bone"),
+])
+def test_name_particles_are_kept(people, text: str, name: str, position: str) -> None:  # noqa: ANN001
+    assert people(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Kabid PUG Rosmawati br Simanjuntak memaparkan data.", "Rosmawati br Simanjuntak", "Kabid PUG"),
+    ("Rosmawati br Simanjuntak selaku Kabid PUG memaparkan data.", "Rosmawati br Simanjuntak",
+     "Kabid PUG"),
+])
+def test_lowercase_name_particles_are_kept(people, text: str, name: str, position: str) -> None:  # noqa: ANN001
+    """'br' (boru) is inside Batak names (NAME_PARTICLES_LOWER): not the end of a position."""
+    assert people(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Menurut Kepala DP3APMP2KB Kota Banjarbaru, Erma Yulianti Hartati, data itu penting.",
+     "Erma Yulianti Hartati", "Kepala DP3APMP2KB Kota Banjarbaru"),
+    ("Menurut Kepala DP3A Kota Banjarbaru Erma Yulianti, data itu penting.", "Erma Yulianti",
+     "Kepala DP3A Kota Banjarbaru"),
+])
+def test_a_capitalised_sentence_opener_before_the_position(people, text: str, name: str,  # noqa: ANN001
+                                                           position: str) -> None:
+    """'Menurut <position>, <name>' is the most common quote opener in releases."""
+    assert people(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kepala Dinas Kesehatan Kota Palu hadir dalam rapat tersebut.",
+    "Rapat dipimpin oleh Kepala Bidang Kesetaraan Gender.",
+    "Asisten I Setdakab Kukar membuka rapat.",
+    "Kepala DP3A Kota Samarinda membuka rapat koordinasi.",
+    "Ibu Novi Lestari hadir dalam rapat.",              # a name without a position
+    "Rapat Koordinasi Pokja PUG Digelar Di Aula Bappeda",
+])
+def test_no_official_without_both_name_and_position(people, text: str) -> None:  # noqa: ANN001
+    assert people(text) == []
+
+
+def test_two_officials_in_one_sentence(people) -> None:  # noqa: ANN001
+    text = ("Rakor dibuka Sekda Gumas Yansen Tarigan dan dihadiri Kepala Bappeda Gumas "
+            "Ahmad Yani.")
+    assert people(text) == [("Yansen Tarigan", "Sekda Gumas"), ("Ahmad Yani", "Kepala Bappeda Gumas")]
+
+
+def test_explicit_sentence_bounds(nlp, people_finder: PeopleFinder) -> None:  # noqa: ANN001
+    doc = nlp("Sekda Gumas Yansen Tarigan membuka kegiatan. Kepala Bappeda Gumas Ahmad Yani hadir.")
+    first = [(s.start, s.end) for s in doc.sents][:1]
+    mentions = people_finder.find(doc, first)
+    assert [m.name for m in mentions] == ["Yansen Tarigan"]
+    assert isinstance(mentions[0], PersonMention)
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat dibuka oleh Sekretaris Daerah Kota Bontang Hendra Wiratama, M.Si. Dalam arahannya, "
+    "Hendra meminta data terpilah.",
+    "Rapat dibuka oleh Sekretaris Daerah Kota Bontang Drs. Hendra Wiratama, M.Si. Hendra meminta "
+    "data terpilah.",
+])
+def test_a_title_that_ends_the_sentence(people, text: str) -> None:  # noqa: ANN001
+    """'..., M.Si.' closes the sentence: the next sentence's first words are not part of it."""
+    assert people(text)[:1] == [("Hendra Wiratama", "Sekretaris Daerah Kota Bontang")]

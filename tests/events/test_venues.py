@@ -1,0 +1,56 @@
+"""pugnlp.events.venues: venue phrases with offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from pugnlp.events.venues import find_venues
+
+
+def _names(text: str) -> list[str]:
+    found = find_venues(text)
+    for v in found:
+        assert text[v.start:v.end] == v.name
+    return [v.name for v in found]
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("Rapat digelar di Aula Gawi Sabarataan, Balai Kota Banjarbaru, Senin (6/11/2023).",
+     "Aula Gawi Sabarataan, Balai Kota Banjarbaru"),
+    ("Bimtek berlangsung di Hotel Midtown Samarinda selama dua hari.", "Hotel Midtown Samarinda"),
+    ("Rapat bertempat di Ruang Rapat Bappeda lt. 2 Kantor Wali Kota.",
+     "Ruang Rapat Bappeda lt. 2 Kantor Wali Kota"),
+    ("Acara di Pendopo Bupati Gunung Mas, Kuala Kurun.", "Pendopo Bupati Gunung Mas"),
+    ("Rapat digelar di Kantor Bupati Kapuas.", "Kantor Bupati Kapuas"),
+    ("Rapat di Gedung Serbaguna Jumat pagi.", "Gedung Serbaguna"),
+    ("Bimtek digelar di Hotel Aston Banjarmasin, Senin (6/11/2023).", "Hotel Aston Banjarmasin"),
+    ("Rapat di Gedung Graha Bhakti, Jl. Ahmad Yani No. 12.", "Gedung Graha Bhakti"),
+])
+def test_venues(text: str, venue: str) -> None:
+    assert _names(text) == [venue]
+
+
+@pytest.mark.parametrize("text", [
+    "Kepala Kantor Kementerian Agama hadir.",  # a weak head without "di"
+    "Balai Kota menjadi saksi.",
+    "Rapat di Aula.",                          # a head without a name
+    "rapat di ruang rapat bappeda",
+    "Rapat digelar secara daring melalui Zoom Meeting.",
+])
+def test_no_venue(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_a_repeated_venue_is_kept_once() -> None:
+    text = ("Rapat di Aula Bappeda Kota Bontang, Senin pagi. Peserta memenuhi Aula Bappeda Kota "
+            "Bontang hingga siang.")
+    assert _names(text) == ["Aula Bappeda Kota Bontang"]
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("Rapat koordinasi digelar di Aula Bappeda. Kepala Bappeda membuka acara.", "Aula Bappeda"),
+    ("Rapat digelar di Hotel Aston. Sekda membuka acara.", "Hotel Aston"),
+])
+def test_a_venue_ends_at_the_full_stop(text: str, venue: str) -> None:
+    """The next sentence's first words are not part of the venue name."""
+    assert _names(text) == [venue]
