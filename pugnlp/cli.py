@@ -97,28 +97,116 @@ DEFAULT_CORPUS = Path("korpus/contoh/teks")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("keluaran"), show_default=True, help="Folder for all outputs.")
+@click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Crawl these sources first (e.g. korpus/sumber.csv).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None,
+              help="With --sources: at most N article pages per source.")
+@click.option("--store", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Corpus store to crawl into / read (default: korpus/korpus.sqlite).")
 @click.option("--rules-only", is_flag=True, help="Ignore trained models in model/.")
 @click.option("--progress/--no-progress", default=True, help="Show progress bars.")
-def run(paths: tuple[Path, ...], out_dir: Path, rules_only: bool, progress: bool) -> None:
-    """Run the whole chain: articles -> records -> dataset -> report.
+def run(paths: tuple[Path, ...], out_dir: Path, sources: Path | None, max_pages: int | None,
+        store: Path | None, rules_only: bool, progress: bool) -> None:
+    """Run the whole chain: (crawl ->) articles -> records -> dataset -> report.
 
-    Without PATH the bundled corpus (korpus/contoh/teks) is used. Ends with a summary of
-    where the files are.
+    Without PATH or --sources the bundled corpus (korpus/contoh/teks) is used. Ends with a
+    summary of where the files are.
     """
+    from pugnlp.dataset.run import make_dataset
+    from pugnlp.events.export import load_records, save_records
+    from pugnlp.report.write import make_report
     from pugnlp.runner import run_extract
+    from pugnlp.settings import load_settings
 
-    inputs = list(paths) or [DEFAULT_CORPUS]
+    store_path = None
+    if sources is not None:
+        from pugnlp.corpus.collect import collect
+
+        settings = load_settings(store_path=store)
+        crawl_summary = collect(sources, max_pages=max_pages, settings=settings)
+        click.echo(crawl_summary.text())
+        store_path = settings.store_path
+    inputs = list(paths) or ([] if sources is not None else [DEFAULT_CORPUS])
     records = out_dir / "rekaman.jsonl"
-    summary = run_extract(inputs, records, use_models=not rules_only, progress=progress)
+    summary = run_extract(inputs, records, use_models=not rules_only, progress=progress,
+                          store=store_path)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
-    from pugnlp.events.export import load_records, save_records
-
     save_records(load_records(records), out_dir / "rekaman.csv")
     click.echo(summary.text())
-    click.echo(f"  records: {records} (JSONL), {out_dir / 'rekaman.csv'} (CSV)")
+    dataset = make_dataset([records], out_dir)
+    click.echo(dataset.text())
+    report = out_dir / "laporan.html"
+    click.echo(make_report(out_dir, report))
+    click.echo(f"\nfiles in {out_dir}/:\n  records   rekaman.jsonl, rekaman.csv\n"
+               "  dataset   events, mentions, officials, agencies, wilayah_summary "
+               "(.csv, .parquet, .jsonl)\n  report    laporan.html (open it in a browser)")
     if summary.failures:
         sys.exit(1)
+
+
+# --- models (issue 4) ---------------------------------------------------------------------
+
+
+@cli.command(epilog=EPILOG)
+@click.option("--anotasi", type=click.Path(exists=True, path_type=Path), default=Path("anotasi"),
+              show_default=True, help="Annotated documents (a .jsonl file or a folder of them).")
+@click.option("--shared-data", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("../shared/data"), show_default=True,
+              help="Folder with the public NER corpora (idner-news-2k, ...).")
+@click.option("--extra-ner", multiple=True, type=click.Choice(["nerui", "nergrit", "nerugm"]),
+              help="More public NER sets for the entity model (deduplicated against test).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("model"),
+              show_default=True, help="Where the models and model_card.json go.")
+@click.option("--ner-steps", type=int, default=None, help="Entity-model training steps.")
+def train(anotasi: Path, shared_data: Path, extra_ner: tuple[str, ...], out: Path,
+          ner_steps: int | None) -> None:
+    """Rebuild every model from scratch: classifier (relevance, event type) and entity model.
+
+    Fixed seeds; about 3 minutes on 2 cores. Writes model/ and its model_card.json
+    (library versions, data hashes, scores).
+    """
+    from pugnlp.models import NER_STEPS, train_all
+
+    card = train_all(anotasi, shared_data, out, extra_ner=extra_ner,
+                     ner_steps=ner_steps or NER_STEPS, progress=lambda m: click.echo(m, err=True))
+    click.echo(f"models written to {out} in {card['seconds']} s")
+    for name, scores in card["scores"].items():
+        click.echo(f"  {name}: {scores}")
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("golds", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--inputs", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Articles of the gold files (file stem = gold id), e.g. ../shared/seeds.")
+@click.option("--anotasi", type=click.Path(exists=True, path_type=Path), default=Path("anotasi"),
+              show_default=True, help="Annotations whose test split is scored.")
+@click.option("--no-test-split", is_flag=True, help="Score only the gold files given.")
+@click.option("--rules-only", is_flag=True, help="Score the rules without trained models.")
+@click.option("--model-dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of trained models (default: model/).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the scores as JSON (for bench/).")
+def evaluate(golds: tuple[Path, ...], inputs: tuple[Path, ...], anotasi: Path, no_test_split: bool,
+             rules_only: bool, model_dir: Path | None, json_out: Path | None) -> None:
+    """Per-field precision/recall/F1 and the event-type confusion matrix.
+
+    Scores the test split of anotasi/ and every GOLD.jsonl given (same fields and matching
+    rules as the team's scorer). Gold lines without `text` take their article from --inputs.
+    """
+    import json
+
+    from pugnlp.evaluate import format_scores
+    from pugnlp.runner import run_evaluate
+
+    results = run_evaluate(list(golds), list(inputs), None if no_test_split else anotasi,
+                           model_dir=model_dir, use_models=not rules_only)
+    for name, result in results.items():
+        click.echo(format_scores(name, result))
+    if json_out is not None:
+        from pugnlp.ioutil import atomic_write_text
+
+        atomic_write_text(json_out, json.dumps(results, indent=1, ensure_ascii=False) + "\n")
 
 
 # --- schema --------------------------------------------------------------------------------
@@ -368,12 +456,20 @@ def annotate_build_drafts(draft_dir: Path, out: Path) -> None:
 @annotate.command(name="stats")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path),
                 default=Path("anotasi/dokumen.jsonl"))
-def annotate_stats(path: Path) -> None:
+@click.option("--write-docs", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Replace the counts section of this file (docs/annotation.md) "
+              "instead of printing.")
+def annotate_stats(path: Path, write_docs: Path | None) -> None:
     """Print the counts of an annotation corpus as Markdown (docs/annotation.md uses them).
 
     Documents per split, relevant and distractors, event types, provinces, spans per label.
     """
     from pugnlp.annotate.corpus import load_annotations
-    from pugnlp.annotate.stats import stats_markdown
+    from pugnlp.annotate.stats import stats_markdown, write_stats
 
-    click.echo(stats_markdown(load_annotations(path)), nl=False)
+    stats = stats_markdown(load_annotations(path))
+    if write_docs is None:
+        click.echo(stats, nl=False)
+    else:
+        write_stats(write_docs, stats)
+        click.echo(f"wrote the counts of {path} into {write_docs}")

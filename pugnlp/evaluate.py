@@ -160,3 +160,30 @@ def score(predictions: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict
     result["event_type_macro_f1"] = round(sum(f1s) / len(f1s), 3) if f1s else None
     result["confusion"] = confusion
     return result
+
+
+def format_scores(name: str, result: dict[str, Any]) -> str:
+    """A readable table of per-field scores and the event-type confusion matrix."""
+    lines = [f"== {name}: {result['articles']} articles"
+             + (f", {result['missing_predictions']} without prediction"
+                if result["missing_predictions"] else "")]
+    lines.append(f"  {'field':<16} {'acc':>6}")
+    for field in ("relevant", "event_type", *SCALARS):
+        value = result.get(field + "_acc")
+        lines.append(f"  {field:<16} {'-' if value is None else f'{value:.3f}':>6}")
+    lines.append(f"  {'list field':<16} {'P':>6} {'R':>6} {'F1':>6}")
+    for field in LISTS:
+        p, r, f = (result.get(f"{field}_{k}") for k in ("p", "r", "f1"))
+        lines.append(f"  {field:<16} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+    macro = result.get("event_type_macro_f1")
+    lines.append(f"  event_type macro F1: {'-' if macro is None else f'{macro:.3f}'}")
+    confusion = result.get("confusion") or {}
+    labels = sorted(set(confusion) | {p for row in confusion.values() for p in row})
+    if labels:
+        short = {label: label[:8] for label in labels}
+        lines.append("  confusion (rows gold, columns predicted):")
+        lines.append("  " + " " * 19 + " ".join(f"{short[c]:>8}" for c in labels))
+        for gold in sorted(confusion):
+            row = confusion[gold]
+            lines.append(f"  {gold:<19}" + " ".join(f"{row.get(c, 0):>8}" for c in labels))
+    return "\n".join(lines)

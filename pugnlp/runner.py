@@ -57,8 +57,9 @@ def _progress(items: Iterator[Article | InputError], total: int, enabled: bool
 
 
 def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models: bool = True,
-                model_dir: Path | None = None, progress: bool = True) -> ExtractSummary:
-    """Extract every article under ``paths`` and write the records to ``out`` atomically.
+                model_dir: Path | None = None, progress: bool = True,
+                store: Path | None = None) -> ExtractSummary:
+    """Extract every article under ``paths`` (and in the corpus ``store``) into ``out``.
 
     Bad items are collected in ``summary.failures`` (file and line, reason) and skipped.
     """
@@ -78,6 +79,10 @@ def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models
             log.warning("%s", item)
             continue
         articles.append(item)
+    if store is not None:
+        from pugnlp.corpus.store import iter_articles as stored_articles
+
+        articles.extend(stored_articles(store))
     records = []
     for record in pipeline.extract_many(articles):
         summary.articles += 1
@@ -90,3 +95,45 @@ def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models
     save_records(records, out, fmt)
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def run_evaluate(golds: list[Path], inputs: list[Path], anotasi: Path | None,
+                 model_dir: Path | None = None, use_models: bool = True) -> dict[str, dict]:
+    """Score the pipeline on the anotasi test split and on gold files.
+
+    A gold line is matched to its article by ``text`` in the line, else by the file stem in
+    ``inputs`` (as for shared/eval/seeds.gold.jsonl and shared/seeds/).
+    """
+    import json
+
+    from pugnlp.article.html import text_to_article
+    from pugnlp.article.load import iter_articles
+    from pugnlp.errors import SchemaError
+    from pugnlp.evaluate import score
+    from pugnlp.events.pipeline import load_pipeline
+
+    pipeline = load_pipeline(model_dir, use_models=use_models)
+    results: dict[str, dict] = {}
+    if anotasi is not None:
+        from pugnlp.annotate.corpus import load_annotations
+
+        test = [d for d in load_annotations(anotasi) if d.split == "test"]
+        preds = [r.as_dict() for r in pipeline.extract_many(
+            text_to_article(d.text, d.id) for d in test)]
+        results[f"{anotasi} (test split)"] = score(preds, [dict(id=d.id, **d.fields) for d in test])
+    by_stem = {a.doc_id: a for a in iter_articles(inputs) if not isinstance(a, InputError)}
+    for gold_path in golds:
+        try:
+            gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()
+                    if line.strip()]
+        except (OSError, json.JSONDecodeError) as exc:
+            raise SchemaError(f"{gold_path}: cannot read gold file ({exc})") from exc
+        articles = []
+        for row in gold:
+            if row.get("text"):
+                articles.append(text_to_article(row["text"], row["id"]))
+            elif row["id"] in by_stem:
+                articles.append(by_stem[row["id"]])
+        preds = [r.as_dict() for r in pipeline.extract_many(articles)]
+        results[str(gold_path)] = score(preds, gold)
+    return results

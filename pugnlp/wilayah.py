@@ -57,6 +57,8 @@ class Gazetteer:
     by_capital: dict[str, list[Region]] = field(default_factory=dict)
     by_district: dict[str, list[Region]] = field(default_factory=dict)
     max_words: int = 1
+    first_words: set[str] = field(default_factory=set)
+    """norm_key of the first word of every multi-word name or alias (look-up shortcut)."""
 
     @property
     def provinces(self) -> list[Region]:
@@ -82,6 +84,10 @@ class Gazetteer:
             r for r in self.by_alias.get(key, ()) if r not in self.by_name.get(key, ())
         ]
         return _filter_level(found, level)
+
+    def may_start_phrase(self, word: str) -> bool:
+        """False when no multi-word region name begins with ``word``."""
+        return norm_key(word) in self.first_words
 
     def lookup_town(self, name: str) -> list[Region]:
         """Kab/kota whose capital, kecamatan or kelurahan carries this name (capitals first)."""
@@ -145,6 +151,16 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             region = gaz.regions.get(row["kode"].strip())
             if region is not None:
                 _add(gaz.by_capital, norm_key(row["ibukota"]), region)
+    for index in (gaz.by_name, gaz.by_alias):
+        for regions in index.values():
+            for region in regions:
+                for text in (region.name, region.bare_name):
+                    if " " in text.strip():
+                        gaz.first_words.add(norm_key(text.split()[0]))
+    if alias_path.exists():
+        for row in _read_csv(alias_path):
+            if " " in row["alias"].strip():
+                gaz.first_words.add(norm_key(row["alias"].split()[0]))
     for name in ("kecamatan.csv", "kelurahan.csv"):
         for row in _read_csv(data_dir / name):
             code = ".".join(row["kode"].split(".")[:2])

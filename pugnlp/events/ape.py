@@ -39,4 +39,20 @@ def find_ape(text: str, sentence_bounds: list[tuple[int, int]]) -> list[ApeMenti
             continue
         seen.add(key)
         found.append(ApeMention(category, year, status, start, end))
-    return found
+    return _merge_years(found)
+
+
+def _merge_years(found: list[ApeMention]) -> list[ApeMention]:
+    """One entry per category and status: a mention without a year (a headline) joins the one
+    with a year; different years stay separate."""
+    out: list[ApeMention] = []
+    for mention in found:
+        same = [m for m in out if (m.category, m.status) == (mention.category, mention.status)]
+        if not same:
+            out.append(mention)
+        elif mention.year is not None and all(m.year is None for m in same):
+            out[out.index(same[0])] = ApeMention(mention.category, mention.year, mention.status,
+                                                 same[0].start, same[0].end)
+        elif mention.year is not None and all(m.year not in (None, mention.year) for m in same):
+            out.append(mention)
+    return out

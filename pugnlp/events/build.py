@@ -17,6 +17,7 @@ from pugnlp.events.people import PeopleFinder, PersonMention
 from pugnlp.events.places import PlaceFinder
 from pugnlp.events.venues import find_venues
 from pugnlp.nlp.lexicon import Lexicon, load_lexicon
+from pugnlp.nlp.pipeline import sentence_bounds
 from pugnlp.patterns.agencies import AGENCY_HEADS
 from pugnlp.patterns.events import EVENT_CUES
 from pugnlp.patterns.honorifics import fold
@@ -86,8 +87,8 @@ class Extractor:
 
     def from_doc(self, article: Article, doc: Doc) -> EventRecord:
         text = article.text
-        spans = list(doc.sents)
-        sentences = [(s.start_char, s.end_char) for s in spans]
+        bounds = sentence_bounds(doc)
+        sentences = [(c0, c1) for _, _, c0, c1 in bounds]
         starts = [s for s, _ in sentences]
 
         def evidence(start: int, end: int) -> Evidence:
@@ -102,7 +103,7 @@ class Extractor:
         mentions = find_dates(text, published)
         chosen = choose_event_date(text, mentions, None, published)
         venues = find_venues(text)
-        persons = _merge_people(self.people.find(doc, [(s.start, s.end) for s in spans]))
+        persons = _merge_people(self.people.find(doc, [(t0, t1) for t0, t1, _, _ in bounds], text))
         person_spans = [(p.name_start, p.name_end) for p in persons]
         place = self.places.resolve(text, [(v.start, v.end) for v in venues], person_spans)
         agency_entries = merge_mentions(self.agencies.find(text))

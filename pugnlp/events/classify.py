@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+")
 SEED = 13
-HASH_FEATURES = 2**18
+HASH_FEATURES = 2**17
 """Hash buckets per text view; collisions are rare at a few thousand documents."""
 
 
@@ -117,7 +117,7 @@ def build_model() -> Pipeline:
         ("rules", RuleCues(), ["title", "lead", "body"]),
     ])
     model = CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced", random_state=SEED),
-                                   method="sigmoid", cv=3)
+                                   method="sigmoid", cv=3, ensemble=False)
     return Pipeline([("features", features), ("model", model)])
 
 

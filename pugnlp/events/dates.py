@@ -125,9 +125,14 @@ def _from_numeric_match(match: re.Match[str], base: dt.date | None,
     date = _make(year, month, day) if year else resolve_year(day, month, weekday, base, years)
     if date is None:
         return None
+    end_date = None
+    if match.group("d2"):
+        end_date = _make(date.year, month, int(match.group("d2")))
+        if end_date is not None and end_date <= date:
+            end_date = None
     start = match.start("wd") if match.group("wd") else match.start("d")
     _, end = _span(match, start)
-    return DateMention(start, end, date, None, weekday is not None, year is not None)
+    return DateMention(start, end, date, end_date, weekday is not None, year is not None)
 
 
 def _from_text_match(match: re.Match[str], base: dt.date | None,

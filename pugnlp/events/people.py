@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from pugnlp.nlp.lexicon import Lexicon
 from pugnlp.patterns.agencies import KNOWN_AGENCIES, MINISTRY_FORMS, NOT_AGENCIES, decode_acronym
 from pugnlp.patterns.dates import MONTHS, WEEKDAYS
-from pugnlp.patterns.honorifics import KEEP_IN_NAME, fold, is_honorific, is_title
+from pugnlp.patterns.honorifics import ACADEMIC_TITLES, KEEP_IN_NAME, fold, is_honorific, is_title
 from pugnlp.patterns.places import PLACE_INTRODUCERS
 from pugnlp.patterns.positions import (
     JOINERS,
@@ -130,12 +130,14 @@ class PeopleFinder:
         return self.lex.is_name_word(text)
 
     # -- chunking --------------------------------------------------------------------------
-    def find(self, doc: Doc, sentences: list[tuple[int, int]] | None = None) -> list[PersonMention]:
-        """Officials mentioned in ``doc``; ``sentences`` are token (start, end) pairs if known."""
+    def find(self, doc: Doc, sentences: list[tuple[int, int]] | None = None,
+             text: str | None = None) -> list[PersonMention]:
+        """Officials mentioned in ``doc``; ``sentences`` (token start, end) and ``text`` (the
+        doc's text) may be passed when known, which saves rebuilding them."""
         from spacy.attrs import IDX, LENGTH
 
         found: list[PersonMention] = []
-        text = doc.text
+        text = doc.text if text is None else text
         offsets = doc.to_array([IDX, LENGTH]).tolist()
         all_toks = [Tok(text[i:i + n], i, k) for k, (i, n) in enumerate(offsets)]
         for a, b in zip(all_toks, all_toks[1:]):
@@ -177,11 +179,13 @@ class PeopleFinder:
 
     def _chunk_start(self, toks: list[Tok], i: int) -> bool:
         text = toks[i].text
+        if not text[:1].isupper():
+            # lowercase: only a lowercase head ("pejabat Bappeda ...") or "dr." opens a run
+            return (text in _LOWER_BY_FIRST and bool(_lower_head_len(toks, i))) or \
+                is_honorific(text)
         if fold(text) in _CHUNK_BREAK or self._opener(toks, i):
             return False
-        if text[:1].isupper() or _lower_head_len(toks, i) or is_honorific(text):
-            return not (text.lower() == "ibu" and i + 1 < len(toks) and toks[i + 1].lower_ == "kota")
-        return False
+        return not (toks[i].lower_ == "ibu" and i + 1 < len(toks) and toks[i + 1].lower_ == "kota")
 
     def _chunk_continues(self, toks: list[Tok], j: int, positional: bool) -> bool:
         text = toks[j].text
@@ -220,9 +224,11 @@ class PeopleFinder:
     # -- chunk parsing ---------------------------------------------------------------------
     def _parse_chunk(self, toks: list[Tok], start: int, end: int,
                      nxt: tuple[int, int] | None) -> PersonMention | None:
-        head = _head_at(toks, start, end)
-        if head:
-            return self._position_first(toks, start, end, nxt)
+        lead = start
+        while lead < end - 1 and is_honorific(toks[lead].text):
+            lead += 1
+        if _head_at(toks, lead, end):
+            return self._position_first(toks, lead, end, nxt)
         for h in range(start + 1, end):
             if _head_at(toks, h, end) and self._name_span(toks, start, h) is not None:
                 name = self._name_span(toks, start, h)
@@ -289,8 +295,13 @@ class PeopleFinder:
     def _trailing_name(self, toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:
         """The run of name-like tokens that closes a chunk (after dropping trailing titles)."""
         stop = end
-        while stop > start and (is_title(toks[stop - 1].text) or toks[stop - 1].text == ","):
-            stop -= 1
+        while stop > start:
+            if is_title(toks[stop - 1].text) or toks[stop - 1].text == ",":
+                stop -= 1
+            elif stop - 2 > start and _split_title(toks[stop - 2].text, toks[stop - 1].text):
+                stop -= 2
+            else:
+                break
         i = stop
         while i > start and self.name_like(toks[i - 1]) and stop - i < MAX_NAME_TOKENS:
             i -= 1
@@ -314,8 +325,13 @@ class PeopleFinder:
         while j < end and self.name_like(toks[j]) and j - i < MAX_NAME_TOKENS:
             j += 1
         k = j
-        while k < end and (is_title(toks[k].text) or toks[k].text == ","):
-            k += 1
+        while k < end:
+            if is_title(toks[k].text) or toks[k].text == ",":
+                k += 1
+            elif k + 1 < end and _split_title(toks[k].text, toks[k + 1].text):
+                k += 2
+            else:
+                break
         if j == i or k != end:
             return None
         if j - i == 1 and i == start and _is_initial(toks[i].text):
@@ -359,6 +375,12 @@ def _particle_ok(tok: Tok) -> bool:
     if tok.text == "I":
         return nxt.text in NAME_PARTICLES
     return True
+
+
+def _split_title(first: str, second: str) -> bool:
+    """A title written with a space after its dot: "M. Si", "S. Sos", "M. Pd"."""
+    return bool(re.fullmatch(r"[A-Z]\.", first)) and second[:1].isupper() and \
+        fold(first + second) in ACADEMIC_TITLES and fold(second) not in {"h", "hj"}
 
 
 def _between_names(tok: Tok) -> bool:

@@ -53,7 +53,7 @@ class Pipeline:
     def _run(self, batch: list[Article]) -> Iterator[EventRecord]:
         records = list(self.extractor.extract_many(batch))
         if self.entity_model is not None:
-            records = [self.entity_model.refine(r) for r in records]
+            records = self.entity_model.refine_many(records)
         if self.classifier is not None:
             decisions = self.classifier.decide(records)
             records = [replace(r, **d) for r, d in zip(records, decisions)]
@@ -61,7 +61,10 @@ class Pipeline:
 
 
 def load_pipeline(model_dir: Path | None = None, use_models: bool = True) -> Pipeline:
-    """Build the pipeline; load trained models from ``model_dir`` when asked and present.
+    """Build the pipeline; load trained models from ``model_dir`` (default ``model/``).
+
+    Without models in the default folder the rules decide alone (the summary says so); a
+    folder given explicitly must hold models.
 
     Raises:
         ModelError: a model file is present but corrupt or from another version.
@@ -69,11 +72,8 @@ def load_pipeline(model_dir: Path | None = None, use_models: bool = True) -> Pip
     extractor = Extractor()
     if not use_models:
         return Pipeline(extractor)
-    folder = model_dir or DEFAULT_MODEL_DIR
-    classifier = entity_model = None
-    try:
-        from pugnlp.models import load_models  # type: ignore[attr-defined]
-    except ImportError:
-        return Pipeline(extractor)
-    classifier, entity_model = load_models(folder)
+    from pugnlp.models import load_models
+
+    classifier, entity_model = load_models(model_dir or DEFAULT_MODEL_DIR,
+                                           required=model_dir is not None)
     return Pipeline(extractor, classifier, entity_model)

@@ -95,7 +95,10 @@ class PlaceFinder:
 
     def _longest_region(self, words: list[tuple[str, int, int]], i: int,
                         level: str | None) -> tuple[int, list[Region]] | None:
-        for n in range(min(self.max_n, len(words) - i), 0, -1):
+        longest = min(self.max_n, len(words) - i)
+        if longest > 1 and not self.gaz.may_start_phrase(words[i][0]):
+            longest = 1
+        for n in range(longest, 0, -1):
             phrase = " ".join(w for w, _, _ in words[i:i + n])
             if n == 1 and len(phrase) < 3:
                 continue

@@ -51,6 +51,21 @@ def _fast_prefix_search(search):  # type: ignore[no-untyped-def]
 _LETTER_PREFIXES = ("US$", "C$", "A$", "S$", "USD", "Rp", "IDR", "RMB", "SGD")
 
 
+def sentence_bounds(doc) -> list[tuple[int, int, int, int]]:  # type: ignore[no-untyped-def]
+    """(first token, end token, start char, end char) of every sentence, from arrays: no
+    Python Token objects are created (``doc.sents`` creates one per token)."""
+    from spacy.attrs import IDX, LENGTH, SENT_START
+
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([SENT_START, IDX, LENGTH])
+    starts = [0] + [i for i in (arr[:, 0] == 1).nonzero()[0].tolist() if i > 0]
+    ends = starts[1:] + [len(doc)]
+    idx = arr[:, 1].tolist()
+    length = arr[:, 2].tolist()
+    return [(s, e, idx[s], idx[e - 1] + length[e - 1]) for s, e in zip(starts, ends)]
+
+
 def customise_tokenizer(nlp: Language) -> None:
     """Apply the tokenizer fixes to ``nlp.tokenizer`` in place (see the module docstring)."""
     from spacy.attrs import ORTH

@@ -32,7 +32,8 @@ engine skips the alternations at every other position)."""
 NUMERIC_DATE = re.compile(
     _START + r"(?:(?P<wd>" + _WEEKDAY + r")\s*,?\s*(?:tanggal\s+|tgl\.?\s*)?\(?\s*"
     r"|(?P<tg>tanggal|tgl\.?)\s*\(?\s*|\(\s*)"
-    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}|\d{2}))?"
+    r"(?P<d>\d{1,2})(?:\s*[-–]\s*(?P<d2>\d{1,2})(?=\s*/))?"
+    r"\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}|\d{2}))?"
     r"(?![\d/])\s*\)?",
     re.I,
 )

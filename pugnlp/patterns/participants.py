@@ -19,12 +19,28 @@ _PEOPLE = (r"(?:orang\s+)?(?:peserta|orang|undangan|perwakilan|anggota|pejabat|A
            r"camat|lurah|aparatur|personel)")
 
 PARTICIPANT_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b(?:diikuti|dihadiri|melibatkan|menghadirkan|mengundang|sebanyak|total|"
-               r"berjumlah|jumlah)\s+(?:oleh\s+)?(?:sebanyak\s+|sekitar\s+|kurang\s+lebih\s+|"
+    re.compile(r"\b(?:diikuti|dihadiri|melibatkan|menghadirkan|mengundang)\s+(?:oleh\s+)?(?:sebanyak\s+|sekitar\s+|kurang\s+lebih\s+|"
                r"lebih\s+dari\s+|±\s*)?" + _NUM + r"\s+" + _PEOPLE + r"\b", re.I),
     re.compile(r"\bpeserta\s+(?:yang\s+hadir\s+|kegiatan\s+(?:ini\s+)?)?(?:sebanyak|berjumlah|"
                r"mencapai|ada)\s+" + _NUM + r"(?:\s+orang)?\b", re.I),
     re.compile(r"\b" + _NUM + r"\s+(?:orang\s+)?peserta\b", re.I),
+    # "diikuti 35 operator data", "melibatkan 60 kader": any noun that is not a unit
+    re.compile(r"\b(?:diikuti|dihadiri|melibatkan|menghadirkan)\s+(?:oleh\s+)?(?:sebanyak\s+|"
+               r"sekitar\s+|kurang\s+lebih\s+|lebih\s+dari\s+)?" + _NUM + r"\s+(?P<noun>[a-z]+)\b",
+               re.I),
+    # "Sebanyak 70 perbekel dan lurah ... mengikuti": needs a verb of taking part after it
+    re.compile(r"\b(?:sebanyak|sekitar|kurang\s+lebih)\s+" + _NUM + r"\s+(?P<noun>[a-z]+)\b"
+               r"(?=[^.]{0,160}\b(?:mengikuti|ikut|hadir|menghadiri|berpartisipasi|dilatih)\b)",
+               re.I),
 )
 """Counts of people taking part; "28 organisasi wanita" is not a participant count."""
 
+
+NOT_PEOPLE: frozenset[str] = frozenset({
+    "opd", "perangkat", "organisasi", "lembaga", "instansi", "desa", "kelurahan", "kecamatan",
+    "kabupaten", "kota", "provinsi", "sekolah", "unit", "dinas", "badan", "rupiah", "juta",
+    "miliar", "ribu", "persen", "hari", "tahun", "bulan", "minggu", "jam", "kali", "kegiatan",
+    "program", "dokumen", "indikator", "kelompok", "tim", "paket", "item", "poin", "kampung",
+    "nagari", "gampong", "distrik", "skpd", "pd", "titik", "lokasi", "sesi", "materi", "menit",
+})
+"""Nouns after a number that count things, not people ("diikuti 12 OPD", "28 organisasi")."""

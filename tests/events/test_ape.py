@@ -51,3 +51,11 @@ def test_repeated_category_is_listed_once() -> None:
 ])
 def test_no_category(text: str) -> None:
     assert _ape(text) == []
+
+
+def test_headline_without_year_joins_the_dated_mention() -> None:
+    text = ("Sigi Raih APE Kategori Madya\n"
+            "Kabupaten Sigi meraih Anugerah Parahita Ekapraya tahun 2023 kategori Madya.")
+    bounds = [(0, 28), (29, len(text))]
+    found = find_ape(text, bounds)
+    assert [(a.category, a.year, a.status) for a in found] == [("Madya", 2023, "achieved")]

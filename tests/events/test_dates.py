@@ -154,3 +154,9 @@ def test_date_mention_is_a_value() -> None:
     assert a == DateMention(0, 5, D(2023, 1, 1), None, False, True)
     with pytest.raises(AttributeError):
         a.start = 3  # type: ignore[misc]
+
+
+def test_numeric_day_range_in_parentheses() -> None:
+    text = "Sosialisasi digelar Kamis dan Jumat (13-14/6/2024) di Wamena."
+    (mention,) = find_dates(text)
+    assert (mention.date.isoformat(), mention.end_date.isoformat()) == ("2024-06-13", "2024-06-14")

@@ -42,3 +42,18 @@ def test_a_year_is_not_a_participant_count() -> None:
 ])
 def test_parse_number(token: str, value: int | None) -> None:
     assert parse_number(token) == value
+
+
+def test_any_people_noun_after_diikuti() -> None:
+    found = find_participants("Bimtek itu diikuti 36 operator data dari perangkat daerah.")
+    assert found is not None and found[0] == 36
+
+
+def test_sebanyak_needs_a_verb_of_taking_part() -> None:
+    assert find_participants("Sebanyak 48 kader posyandu mengikuti pelatihan itu.")[0] == 48
+    assert find_participants("Sebanyak 48 kader posyandu tersebar di desa itu.") is None
+
+
+def test_counted_units_are_not_people() -> None:
+    assert find_participants("Rapat diikuti 12 OPD dan dibuka Sekda.") is None
+    assert find_participants("Kegiatan ini diikuti 3 kecamatan sekaligus.") is None

@@ -135,3 +135,17 @@ def test_explicit_sentence_bounds(nlp, people_finder: PeopleFinder) -> None:  # 
 def test_a_title_that_ends_the_sentence(people, text: str) -> None:  # noqa: ANN001
     """'..., M.Si.' closes the sentence: the next sentence's first words are not part of it."""
     assert people(text)[:1] == [("Hendra Wiratama", "Sekretaris Daerah Kota Bontang")]
+
+
+def _pairs(people_finder, nlp, text):  # noqa: ANN001, ANN202
+    return [(m.name, m.position) for m in people_finder.find(nlp(text))]
+
+
+def test_title_written_with_a_space_after_its_dot(people_finder, nlp) -> None:  # noqa: ANN001
+    text = "Kepala DP3A Kota Palu, H. Rusman Lamasi, SE, M. Si membuka acara itu."
+    assert ("Rusman Lamasi", "Kepala DP3A Kota Palu") in _pairs(people_finder, nlp, text)
+
+
+def test_honorific_before_the_position(people_finder, nlp) -> None:  # noqa: ANN001
+    text = "Acara dibuka oleh Bapak Wakil Bupati Sigi Drs. H. Samuel Yansen Pongi di aula."
+    assert ("Samuel Yansen Pongi", "Wakil Bupati Sigi") in _pairs(people_finder, nlp, text)

@@ -1,0 +1,253 @@
+"""Trained models: build them all (``pugnlp train``), load them with checks, describe them.
+
+``model/`` holds:
+
+- ``event_relevance.skops`` and ``event_type.skops``: the classifier (scikit-learn, skops);
+- ``ner/``: the spaCy entity model (PER, ORG, LOC);
+- ``model_card.json``: library versions, data hashes, training date, seeds and scores.
+
+Loading checks the card against the installed libraries: a file that is missing, corrupt or
+from another major.minor version of scikit-learn or spaCy raises :class:`ModelError` naming the
+file and the fix (``pugnlp train``). There is no silent fall back to the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pugnlp import __version__
+from pugnlp.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from pugnlp.annotate.corpus import AnnotatedDoc
+    from pugnlp.events.classify import EventClassifier
+    from pugnlp.schema import EventRecord
+
+log = logging.getLogger(__name__)
+
+RELEVANCE_FILE = "event_relevance.skops"
+TYPE_FILE = "event_type.skops"
+NER_DIR = "ner"
+CARD_FILE = "model_card.json"
+NER_STEPS = 2000
+"""Training steps of the entity model: 143 s on 2 cores, idner-news-2k test F1 0.829."""
+
+
+def _versions() -> dict[str, str]:
+    import sklearn
+    import skops
+    import spacy
+
+    return {"pugnlp": __version__, "scikit-learn": sklearn.__version__,
+            "skops": skops.__version__, "spacy": spacy.__version__}
+
+
+def _major_minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+def file_sha1(path: Path) -> str:
+    return hashlib.sha1(path.read_bytes()).hexdigest()
+
+
+class EntityModel:
+    """The spaCy NER model and how it refines the rules' output.
+
+    Officials: a rule official whose name is where the model starts an organisation or a place
+    ("Curup", "Indragiri" read as a name), and never a person, is dropped. A wider veto (any
+    overlap) was measured and rejected: the model often reads "<position> <name>" as one ORG
+    and vetoed real officials (seeds: officials F1 1.0 -> 0.64). Figures in docs/models.md.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def refine_many(self, records: list[EventRecord]) -> list[EventRecord]:
+        docs = self.nlp.pipe((r.text for r in records), batch_size=32)
+        return [self._refine(record, doc) for record, doc in zip(records, docs)]
+
+    def _refine(self, record: EventRecord, doc: Any) -> EventRecord:
+        people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+        others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "LOC")]
+
+        def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+            return any(s < end and start < e for s, e in spans)
+
+        def starts_other(start: int, end: int) -> bool:
+            return any(s == start and e >= end for s, e in others)
+
+        kept = tuple(o for o in record.officials
+                     if overlaps(people, o.evidence.start, o.evidence.end)
+                     or not starts_other(o.evidence.start, o.evidence.end))
+        return replace(record, officials=kept) if len(kept) != len(record.officials) else record
+
+
+def load_models(folder: Path, *, required: bool = False
+                ) -> tuple[EventClassifier | None, EntityModel | None]:
+    """Load the classifier and the entity model from ``folder``.
+
+    A folder without a model card means "no models" (rules only) unless ``required``.
+
+    Raises:
+        ModelError: a card exists but a file is missing, corrupt or from another version.
+    """
+    card_path = folder / CARD_FILE
+    if not card_path.exists():
+        if required:
+            raise ModelError(f"{card_path}: no trained models here; build them with `pugnlp train`")
+        return None, None
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{card_path}: unreadable model card ({exc}); rebuild with "
+                         "`pugnlp train`") from exc
+    installed = _versions()
+    for lib in ("scikit-learn", "spacy"):
+        trained = card.get("versions", {}).get(lib, "?")
+        if _major_minor(trained) != _major_minor(installed[lib]):
+            raise ModelError(f"{folder}: models were trained with {lib} {trained}, but {lib} "
+                             f"{installed[lib]} is installed; rebuild them with `pugnlp train`")
+    from pugnlp.events.classify import EventClassifier, load_model
+
+    classifier = EventClassifier(load_model(folder / RELEVANCE_FILE), load_model(folder / TYPE_FILE))
+    return classifier, EntityModel(_load_ner(folder / NER_DIR))
+
+
+def _load_ner(path: Path) -> Language:
+    import spacy
+
+    import pugnlp.nlp.pipeline  # noqa: F401  (registers pugnlp.Tokenizer.v1)
+
+    if not (path / "config.cfg").exists():
+        raise ModelError(f"{path}: entity model missing; rebuild it with `pugnlp train`")
+    try:
+        return spacy.load(path, exclude=["tokenizer"])
+    except Exception as exc:  # spaCy raises many kinds on a damaged folder
+        raise ModelError(f"{path}: cannot load the entity model ({type(exc).__name__}: {exc}); "
+                         "rebuild it with `pugnlp train`") from exc
+
+
+# -- training -------------------------------------------------------------------------------
+
+
+def train_all(anotasi: Path, shared_data: Path, out: Path, *, extra_ner: tuple[str, ...] = (),
+              ner_steps: int = NER_STEPS, progress: Callable[[str], None] = log.info
+              ) -> dict[str, Any]:
+    """Rebuild every model from scratch (fixed seeds) and write the model card last."""
+    from pugnlp.annotate.corpus import load_annotations
+
+    started = time.perf_counter()
+    docs = load_annotations(anotasi)
+    out.mkdir(parents=True, exist_ok=True)
+    progress(f"annotations: {len(docs)} documents from {anotasi}")
+    clf_scores = _train_classifier(docs, out, progress)
+    ner_scores, provenance = _train_entities(docs, shared_data, out, extra_ner, ner_steps, progress)
+    card = {
+        "pugnlp_model": "pugnlp event classifier + entity model",
+        "trained": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(time.perf_counter() - started, 1),
+        "versions": _versions(),
+        "seeds": {"classifier": 13, "ner": 13},
+        "data": {
+            "anotasi": {str(p.name): file_sha1(p) for p in sorted(_annotation_files(anotasi))},
+            "public_ner": {name: {"file": spec[0], "sha1": file_sha1(shared_data / spec[0]),
+                                  "source_commit": _source_commit(shared_data / spec[0])}
+                           for name, spec in _public_specs().items()
+                           if name in provenance["public_sets"] or name == "idner-dev"},
+            "ner_corpus": provenance,
+        },
+        "scores": {"classifier": clf_scores, "entities": ner_scores},
+        "files": [RELEVANCE_FILE, TYPE_FILE, NER_DIR],
+    }
+    from pugnlp.ioutil import atomic_write_text
+
+    atomic_write_text(out / CARD_FILE, json.dumps(card, indent=1, ensure_ascii=False) + "\n")
+    return card
+
+
+def _source_commit(data_file: Path) -> str | None:
+    """The upstream commit recorded in the data folder's SOURCE.md ("**Commit:** <sha>")."""
+    import re
+
+    source = data_file.parent / "SOURCE.md"
+    if not source.exists():
+        return None
+    match = re.search(r"\*\*Commit:\*\*\s*([0-9a-f]{7,40})", source.read_text(encoding="utf-8"))
+    return match.group(1) if match else None
+
+
+def _annotation_files(anotasi: Path) -> list[Path]:
+    return sorted(anotasi.glob("*.jsonl")) if anotasi.is_dir() else [anotasi]
+
+
+def _public_specs() -> dict[str, tuple[str, int, int, str | None]]:
+    from pugnlp.nlp.train import PUBLIC_SETS
+
+    return PUBLIC_SETS
+
+
+def _train_classifier(docs: list[AnnotatedDoc], out: Path,
+                      progress: Callable[[str], None]) -> dict[str, Any]:
+    from sklearn.metrics import f1_score
+
+    from pugnlp.article.html import text_to_article
+    from pugnlp.events.classify import build_model, frame, save_model
+
+    articles = {d.id: text_to_article(d.text, d.id) for d in docs}
+
+    def table(subset: list[AnnotatedDoc]):  # type: ignore[no-untyped-def]
+        return frame([articles[d.id].text for d in subset], [articles[d.id].title for d in subset])
+
+    train = [d for d in docs if d.split == "train"]
+    relevant_train = [d for d in train if d.fields.get("relevant")]
+    progress(f"classifier: relevance on {len(train)} docs, event type on {len(relevant_train)}")
+    relevance = build_model().fit(table(train), [bool(d.fields.get("relevant")) for d in train])
+    event_type = build_model().fit(table(relevant_train),
+                                   [d.fields["event_type"] for d in relevant_train])
+    save_model(relevance, out / RELEVANCE_FILE)
+    save_model(event_type, out / TYPE_FILE)
+    scores: dict[str, Any] = {}
+    for split in ("dev", "test"):
+        subset = [d for d in docs if d.split == split]
+        if not subset:
+            continue
+        gold = [bool(d.fields.get("relevant")) for d in subset]
+        pred = relevance.predict(table(subset))
+        rel = [d for d in subset if d.fields.get("relevant")]
+        types = event_type.predict(table(rel)) if rel else []
+        scores[split] = {
+            "documents": len(subset),
+            "relevance_f1": round(float(f1_score(gold, pred)), 4),
+            "event_type_macro_f1": round(float(f1_score([d.fields["event_type"] for d in rel],
+                                                        types, average="macro")), 4) if rel else None,
+        }
+    progress(f"classifier scores: {scores}")
+    return scores
+
+
+def _train_entities(docs: list[AnnotatedDoc], shared_data: Path, out: Path,
+                    extra: tuple[str, ...], steps: int, progress: Callable[[str], None]
+                    ) -> tuple[dict[str, Any], dict[str, Any]]:
+    import spacy
+
+    from pugnlp.nlp.train import build_corpora, evaluate_ner, iob_docs, read_iob, train_ner
+
+    train, dev, provenance = build_corpora(shared_data, docs, extra)
+    progress(f"entity model: {len(train)} training docs ({', '.join(provenance['public_sets'])} "
+             f"+ anotasi train), {steps} steps")
+    train_ner(train, dev, out / NER_DIR, max_steps=steps)
+    nlp = _load_ner(out / NER_DIR)
+    test = iob_docs(spacy.blank("id"), read_iob(shared_data / "idner-news-2k/test.txt", 0, 2, " "))
+    scores = {"idner-news-2k test": evaluate_ner(nlp, test)}
+    progress(f"entity model scores: {scores}")
+    return scores, provenance
