@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pugnlp.events.places import PlaceFinder
+from pugnlp.events.places import PlaceFinder, PlaceMention
 from pugnlp.patterns._util import words
 from pugnlp.patterns.agencies import (
     AGENCY_HEADS,
@@ -60,8 +60,12 @@ class AgencyFinder:
 
     def __init__(self, places: PlaceFinder) -> None:
         self.places = places
+        self._at: dict[int, PlaceMention] = {}
 
-    def find(self, text: str) -> list[AgencyMention]:
+    def find(self, text: str, regions: list[PlaceMention] | None = None) -> list[AgencyMention]:
+        """Agency mentions; ``regions`` are the text's region mentions when already found."""
+        mentions = self.places.mentions(text) if regions is None else regions
+        self._at = {m.start: m for m in mentions}
         found: list[AgencyMention] = []
         taken: list[tuple[int, int]] = []
         for mention in self._spelled(text) + self._governments(text):
@@ -108,14 +112,13 @@ class AgencyFinder:
         out = []
         for m in _GOV_RE.finditer(text):
             level = GOVERNMENT_PREFIXES[re.sub(r"\s+", " ", m.group("gov"))]
-            regions = self.places.mentions(m.group("rest"))
-            if not regions or regions[0].start != 0:
+            hit = self._at.get(m.start()) or self._at.get(m.start("rest"))
+            if hit is None or hit.end <= m.start("rest"):
                 continue
-            hit = regions[0]
             region = _choose_level(hit.regions, level)
             if region is None:
                 continue
-            end = m.start("rest") + hit.end
+            end = hit.end
             out.append(AgencyMention(m.start(), end, "PEMDA", region.code, None,
                                      f"Pemerintah {_LEVEL_NAME[region.level]} {region.bare_name}"
                                      if not region.is_province else f"Pemerintah Provinsi {region.name}"))
@@ -163,8 +166,7 @@ class AgencyFinder:
             return True
         if _NAMED_HEADS.match(head):
             return False
-        hits = self.places.mentions(text[word.start("w"):word.start("w") + 40])
-        return bool(hits and hits[0].start == 0)
+        return word.start("w") in self._at
 
     def _with_region(self, text: str, start: int, end: int, key: str, acronym: str | None,
                      expansion: str | None) -> AgencyMention:
@@ -173,13 +175,12 @@ class AgencyFinder:
         region_code = None
         lead = re.match(r"\s+", follow)
         if lead:
-            hits = self.places.mentions(follow[lead.end():])
-            if hits and hits[0].start == 0:
-                hit = hits[0]
+            hit = self._at.get(end + lead.end())
+            if hit is not None:
                 region = _choose_level(hit.regions, hit.level_hint)
                 if region is not None:
                     region_code = region.code
-                    end = end + lead.end() + hit.end
+                    end = hit.end
         branch = _BRANCH.match(text, end)
         if branch:
             hits = self.places.mentions(branch.group("rest"), allow_lower=True)

@@ -105,8 +105,9 @@ class Extractor:
         venues = find_venues(text)
         persons = _merge_people(self.people.find(doc, [(t0, t1) for t0, t1, _, _ in bounds], text))
         person_spans = [(p.name_start, p.name_end) for p in persons]
-        place = self.places.resolve(text, [(v.start, v.end) for v in venues], person_spans)
-        agency_entries = merge_mentions(self.agencies.find(text))
+        regions = self.places.mentions(text)
+        place = self.places.resolve(text, [(v.start, v.end) for v in venues], person_spans, regions)
+        agency_entries = merge_mentions(self.agencies.find(text, regions))
         participants = find_participants(text)
         ape = find_ape(text, sentences)
 

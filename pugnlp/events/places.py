@@ -150,14 +150,15 @@ class PlaceFinder:
                     return hits
         return []
 
-    def resolve(self, text: str, venues: list[tuple[int, int]],
-                excluded: list[tuple[int, int]]) -> PlaceResult:
+    def resolve(self, text: str, venues: list[tuple[int, int]], excluded: list[tuple[int, int]],
+                mentions: list[PlaceMention] | None = None) -> PlaceResult:
         """Decide the event's kab/kota and province from all the evidence in the text."""
         scores: dict[str, float] = defaultdict(float)
         evidence: dict[str, tuple[float, tuple[int, int]]] = {}
         prov_scores: dict[str, float] = defaultdict(float)
         date_mentions, towns = self.dateline(text)
-        body = [m for m in self.mentions(text) if not _inside(m, excluded)]
+        found = self.mentions(text) if mentions is None else mentions
+        body = [m for m in found if not _inside(m, excluded)]
         lead_end = _lead_end(text)
         kota_cues, kab_cues = _generic_cues(text)
 
