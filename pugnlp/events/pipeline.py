@@ -18,6 +18,15 @@ from pugnlp.schema import Article, EventRecord
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL_DIR = Path("model")
+PROJECT_MODEL_DIR = Path(__file__).resolve().parents[2] / "model"
+"""``model/`` of the checkout the package runs from (editable install)."""
+
+
+def default_model_dir() -> Path:
+    """``./model`` when it holds models, else the project's own ``model/``."""
+    if (DEFAULT_MODEL_DIR / "model_card.json").exists():
+        return DEFAULT_MODEL_DIR
+    return PROJECT_MODEL_DIR
 
 
 class Pipeline:
@@ -74,6 +83,6 @@ def load_pipeline(model_dir: Path | None = None, use_models: bool = True) -> Pip
         return Pipeline(extractor)
     from pugnlp.models import load_models
 
-    classifier, entity_model = load_models(model_dir or DEFAULT_MODEL_DIR,
+    classifier, entity_model = load_models(model_dir or default_model_dir(),
                                            required=model_dir is not None)
     return Pipeline(extractor, classifier, entity_model)
