@@ -72,3 +72,18 @@ def guess_title(text: str) -> str | None:
         if len(words) > _TITLE_MAX_WORDS:
             return None
     return None
+
+
+LEAD_MIN_WORDS = 20
+"""The lead is the first paragraph of at least this many words (headlines and datelines are
+shorter)."""
+
+
+def lead_end(text: str) -> int:
+    """Offset where the lead paragraph ends (the first 600 characters when there is none)."""
+    pos = 0
+    for para in text.split("\n"):
+        pos += len(para) + 1
+        if len(para.split()) >= LEAD_MIN_WORDS:
+            return pos
+    return min(len(text), 600)

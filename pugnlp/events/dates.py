@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pugnlp.article.clean import lead_end
 from pugnlp.patterns.dates import (
     EVENT_DATE_CONTEXT,
     MONTHS,
@@ -191,7 +192,7 @@ def choose_event_date(text: str, mentions: list[DateMention],
     A publication line, a date long after publication, and past references score down.
     """
     best: tuple[float, int, DateMention] | None = None
-    lead_end = _lead_end(text)
+    lead_stop = lead_end(text)
     for mention in mentions:
         sent_start, sent_end = _sentence_bounds(text, mention.start, sentence_of)
         sentence = text[sent_start:sent_end]
@@ -199,7 +200,7 @@ def choose_event_date(text: str, mentions: list[DateMention],
                     if text.find("\n", mention.end) != -1 else len(text)]
         score = 0.0
         score += 3 if mention.weekday_given else 0
-        score += 2 if mention.start < lead_end else 0
+        score += 2 if mention.start < lead_stop else 0
         score += 2 if EVENT_DATE_CONTEXT.search(sentence) else 0
         score += 1 if mention.year_given else 0
         score -= 6 if (PUBLICATION_CUES.search(line) or TIME_OF_DAY.search(line)) and len(line) < 90 else 0
@@ -210,16 +211,6 @@ def choose_event_date(text: str, mentions: list[DateMention],
         if best is None or key[:2] > best[:2]:
             best = key
     return best[2] if best and best[0] > 0 else None
-
-
-def _lead_end(text: str) -> int:
-    """End of the lead: the first body paragraph of at least 20 words (plus the headline)."""
-    pos = 0
-    for para in text.split("\n"):
-        pos += len(para) + 1
-        if len(para.split()) >= 20:
-            return pos
-    return min(len(text), 600)
 
 
 def _sentence_bounds(text: str, offset: int,

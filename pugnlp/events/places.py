@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from pugnlp.article.clean import lead_end
 from pugnlp.patterns.honorifics import fold
 from pugnlp.patterns.places import (
     COMPARISON,
@@ -159,7 +160,7 @@ class PlaceFinder:
         date_mentions, towns = self.dateline(text)
         found = self.mentions(text) if mentions is None else mentions
         body = [m for m in found if not _inside(m, excluded)]
-        lead_end = _lead_end(text)
+        lead_stop = lead_end(text)
         kota_cues, kab_cues = _generic_cues(text)
 
         def credit(mention: PlaceMention, weight: float) -> None:
@@ -196,7 +197,7 @@ class PlaceFinder:
             if COMPARISON.search(sentence):
                 continue
             in_venue = any(s <= mention.start < e for s, e in venues)
-            weight = 2.0 if in_venue else (1.5 if mention.start < lead_end else 1.0)
+            weight = 2.0 if in_venue else (1.5 if mention.start < lead_stop else 1.0)
             if mention.prefix and fold(mention.prefix) in {"pemko", "pemkot", "pemkab", "pemprov",
                                                            "pemerintah kota", "pemerintah kabupaten"}:
                 weight += 1.0
@@ -268,15 +269,6 @@ def _sentence_around(text: str, offset: int) -> str:
     start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
     end = text.find(". ", offset)
     return text[start:end if end != -1 else len(text)]
-
-
-def _lead_end(text: str) -> int:
-    pos = 0
-    for para in text.split("\n"):
-        pos += len(para) + 1
-        if len(para.split()) >= 20:
-            return pos
-    return min(len(text), 600)
 
 
 def _first_body_paragraph(text: str) -> tuple[int, str | None]:

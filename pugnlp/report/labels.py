@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pugnlp.dataset.merge import parse_date
+
 BULAN: tuple[str, ...] = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
                           "Agustus", "September", "Oktober", "November", "Desember")
 BULAN_SINGKAT: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu",
@@ -34,14 +36,7 @@ def as_date(value: Any) -> dt.date | None:
             return value.to_pydatetime().date()
         except ValueError:
             return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    return parse_date(value)
 
 
 def tanggal(value: Any) -> str:
