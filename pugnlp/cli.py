@@ -242,8 +242,11 @@ def schema_cmd(out: Path | None) -> None:
               multiple=True, help="Only these formats (repeatable; default all three).")
 @click.option("--dictionary", is_flag=True,
               help="Print the data dictionary (docs/dataset.md) and exit.")
+@click.option("--store", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Also extract every article of this corpus store "
+              "(korpus/korpus.sqlite) and include its records.")
 def dataset_cmd(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...],
-                dictionary: bool) -> None:
+                dictionary: bool, store: Path | None) -> None:
     """Build the dataset (events, mentions, officials, agencies, wilayah_summary) from INPUT...
 
     INPUT is a records .jsonl file from `pugnlp extract`, or a folder of them. Articles that
@@ -256,13 +259,22 @@ def dataset_cmd(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...],
 
         click.echo(dataset_markdown(), nl=False)
         return
-    if not inputs:
-        _fail("no INPUT given: pass records .jsonl files or folders (from `pugnlp extract`)")
+    if not inputs and store is None:
+        _fail("no INPUT given: pass records .jsonl files or folders (from `pugnlp extract`) "
+              "or --store")
     from pugnlp.dataset.run import make_dataset
     from pugnlp.errors import PugnlpError
 
+    sources = list(inputs)
+    if store is not None:
+        from pugnlp.runner import run_extract
+
+        stored = out / "rekaman-korpus.jsonl"
+        extracted = run_extract([], stored, store=store, progress=False)
+        click.echo(extracted.text())
+        sources.append(stored)
     try:
-        summary = make_dataset(list(inputs), out, formats=formats or ("csv", "parquet", "jsonl"))
+        summary = make_dataset(sources, out, formats=formats or ("csv", "parquet", "jsonl"))
     except PugnlpError as exc:
         _fail(f"dataset not written: {exc}")
     click.echo(summary.text())

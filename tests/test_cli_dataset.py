@@ -134,3 +134,25 @@ def test_cli_import_stays_light():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_dataset_from_the_corpus_store(tmp_path):
+    from pugnlp.corpus.store import CorpusStore, Page
+    from pugnlp.schema import Article
+
+    text = ("Rakor Pokja PUG Kabupaten Sigi\n\nSIGI – Pemerintah Kabupaten Sigi menggelar rapat "
+            "koordinasi Kelompok Kerja Pengarusutamaan Gender (PUG) di Aula Bappeda Sigi, "
+            "Kamis (14/3/2024). Rapat dibuka Sekretaris Daerah Kabupaten Sigi Andi Rustam "
+            "Sapada dan diikuti 35 peserta dari perangkat daerah.")
+    store_path = tmp_path / "korpus.sqlite"
+    with CorpusStore(store_path) as store:
+        store.add_page(Page(url="https://sigikab.go.id/rakor-pug", source="sigi",
+                            html=f"<html><body><p>{text}</p></body></html>",
+                            article=Article(doc_id="x", text=text, title="Rakor Pokja PUG",
+                                            url="https://sigikab.go.id/rakor-pug"),
+                            kode_wilayah="72.10"))
+    out = tmp_path / "keluaran"
+    result = run("dataset", "--store", str(store_path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    events = (out / "events.csv").read_text(encoding="utf-8-sig")
+    assert "72.10" in events and "rapat_koordinasi" in events
