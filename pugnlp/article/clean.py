@@ -79,6 +79,16 @@ LEAD_MIN_WORDS = 20
 shorter)."""
 
 
+def lead_start(text: str) -> int:
+    """Offset where the lead paragraph starts (0 when there is none)."""
+    pos = 0
+    for para in text.split("\n"):
+        if len(para.split()) >= LEAD_MIN_WORDS:
+            return pos
+        pos += len(para) + 1
+    return 0
+
+
 def lead_end(text: str) -> int:
     """Offset where the lead paragraph ends (the first 600 characters when there is none)."""
     pos = 0

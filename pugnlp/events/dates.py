@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pugnlp.article.clean import lead_end
+from pugnlp.article.clean import lead_end, lead_start
 from pugnlp.patterns.dates import (
     EVENT_DATE_CONTEXT,
     MONTHS,
@@ -193,6 +193,7 @@ def choose_event_date(text: str, mentions: list[DateMention],
     """
     best: tuple[float, int, DateMention] | None = None
     lead_stop = lead_end(text)
+    lead_from = lead_start(text)
     for mention in mentions:
         sent_start, sent_end = _sentence_bounds(text, mention.start, sentence_of)
         sentence = text[sent_start:sent_end]
@@ -200,7 +201,9 @@ def choose_event_date(text: str, mentions: list[DateMention],
                     if text.find("\n", mention.end) != -1 else len(text)]
         score = 0.0
         score += 3 if mention.weekday_given else 0
-        score += 2 if mention.start < lead_stop else 0
+        score += 2 if lead_from <= mention.start < lead_stop else 0
+        # before the lead: headline, photo caption or byline, rarely the activity date
+        score -= 1 if mention.start < lead_from else 0
         score += 2 if EVENT_DATE_CONTEXT.search(sentence) else 0
         score += 1 if mention.year_given else 0
         score -= 6 if (PUBLICATION_CUES.search(line) or TIME_OF_DAY.search(line)) and len(line) < 90 else 0

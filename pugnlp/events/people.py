@@ -277,8 +277,8 @@ class PeopleFinder:
                 return None
             if gap != ["dari"] and not _head_at(toks, nxt[0], nxt[1]):
                 return None
-            if gap == [","] and not hon and name[1] - name[0] < 2:
-                return None
+            if gap != ["dari"] and not hon and name[1] - name[0] < 2:
+                return None  # "Bapedda sebagai Ketua Pokja": one unknown word is not a person
             return self._mention(toks, name, (nxt[0], self._position_end(toks, nxt[0], nxt[1])))
         return None
 

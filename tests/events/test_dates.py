@@ -160,3 +160,13 @@ def test_numeric_day_range_in_parentheses() -> None:
     text = "Sosialisasi digelar Kamis dan Jumat (13-14/6/2024) di Wamena."
     (mention,) = find_dates(text)
     assert (mention.date.isoformat(), mention.end_date.isoformat()) == ("2024-06-13", "2024-06-14")
+
+
+def test_a_caption_date_before_the_lead_loses_to_the_activity_date() -> None:
+    text = ("Sosialisasi PUG di Kabupaten Nabire\n"
+            "KEGIATAN - Penutupan sosialisasi PUG oleh panitia, Jumat (14/6/2024).\n"
+            "NABIRE – Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Nabire "
+            "menggelar sosialisasi pengarusutamaan gender bagi perangkat daerah selama dua hari.\n"
+            "Sosialisasi digelar di Aula Bappeda Nabire pada Kamis dan Jumat (13-14/6/2024).")
+    chosen = choose_event_date(text, find_dates(text), None, None)
+    assert chosen is not None and chosen.date.isoformat() == "2024-06-13"

@@ -149,3 +149,8 @@ def test_title_written_with_a_space_after_its_dot(people_finder, nlp) -> None:  
 def test_honorific_before_the_position(people_finder, nlp) -> None:  # noqa: ANN001
     text = "Acara dibuka oleh Bapak Wakil Bupati Sigi Drs. H. Samuel Yansen Pongi di aula."
     assert ("Samuel Yansen Pongi", "Wakil Bupati Sigi") in _pairs(people_finder, nlp, text)
+
+
+def test_one_unknown_word_in_apposition_is_not_a_person(people_finder, nlp) -> None:  # noqa: ANN001
+    text = "Dalam pokja itu Bapedda sebagai Ketua Pokja dan Inspektorat sebagai pengawas."
+    assert _pairs(people_finder, nlp, text) == []
