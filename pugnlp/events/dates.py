@@ -223,6 +223,5 @@ def _sentence_bounds(text: str, offset: int,
             if start <= offset < end:
                 return start, end
     start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
-    end_dot = text.find(". ", offset)
-    end = end_dot if end_dot != -1 else len(text)
-    return start, end
+    ends = [e for e in (text.find(". ", offset), text.find("\n", offset)) if e != -1]
+    return start, min(ends) if ends else len(text)

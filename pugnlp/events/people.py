@@ -94,7 +94,7 @@ class PeopleFinder:
         text = tok.text
         if text in _KNOWN_ORG_WORDS:
             return True
-        if text.isupper() and len(text) >= 2 and text not in NOT_AGENCIES:
+        if text.isalnum() and text.isupper() and len(text) >= 2 and text not in NOT_AGENCIES:
             return True
         return decode_acronym(text) is not None
 
@@ -110,12 +110,20 @@ class PeopleFinder:
                 return n
         return 0
 
+    def _district(self, tok: Tok) -> bool:
+        """A kecamatan/kelurahan name of the gazetteer that is not also a common given name."""
+        from pugnlp.wilayah import norm_key
+
+        return norm_key(tok.text) in self.gaz.by_district and tok.lower_ not in self.lex.names
+
     def name_like(self, tok: Tok) -> bool:
         text = tok.text
         if text in NAME_PARTICLES or fold(text) in KEEP_IN_NAME and text[:1].isupper():
             return _particle_ok(tok)
         if is_honorific(text):
             return False
+        if _is_initial(text):
+            return True  # "Josefintje B. Wandosa", "Moh. Imran"
         if text in NAME_PARTICLES_LOWER:
             return _between_names(tok)
         if not text[:1].isupper() or is_title(text):
@@ -277,6 +285,8 @@ class PeopleFinder:
                 return None
             if gap != ["dari"] and not _head_at(toks, nxt[0], nxt[1]):
                 return None
+            if gap != ["dari"] and self._trailing_name(toks, nxt[0], nxt[1]) is not None:
+                return None  # "<name>, <position> <other name>": that position is the other's
             if gap != ["dari"] and not hon and name[1] - name[0] < 2:
                 return None  # "Bapedda sebagai Ketua Pokja": one unknown word is not a person
             return self._mention(toks, name, (nxt[0], self._position_end(toks, nxt[0], nxt[1])))
@@ -312,8 +322,13 @@ class PeopleFinder:
             i += self.is_region_at(toks, i)
         if i >= stop or _is_initial(toks[i].text) and stop - i == 1:
             return None
+        if stop - i >= 3 and self._district(toks[i]):
+            i += 1  # "Lurah Talise Sri Wahyuni": a known kelurahan/kecamatan name, then the name
         if i > start and fold(toks[i - 1].text) in PLACE_INTRODUCERS:
-            return None
+            # "Kepala Distrik Pariwari Moh. Imran Rengen": the first word names the place
+            i += 1
+            if stop - i < 2:
+                return None
         return i, stop
 
     def _name_span(self, toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:

@@ -52,7 +52,7 @@ TEXT_DATE = re.compile(
 
 PUBLICATION_CUES = re.compile(
     r"\b(?:diterbitkan|dipublikasikan|diposting|diunggah|posted\s+on|published|terbit|"
-    r"dipublish|update|diperbarui)\b\s*:?",
+    r"dipublish|update|diperbarui|kategori\s*:|admin)\b\s*:?|[-|]\s*oleh\b",
     re.I,
 )
 """Words that mark a publication date line rather than the activity date."""

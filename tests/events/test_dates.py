@@ -170,3 +170,11 @@ def test_a_caption_date_before_the_lead_loses_to_the_activity_date() -> None:
             "Sosialisasi digelar di Aula Bappeda Nabire pada Kamis dan Jumat (13-14/6/2024).")
     chosen = choose_event_date(text, find_dates(text), None, None)
     assert chosen is not None and chosen.date.isoformat() == "2024-06-13"
+
+
+def test_a_byline_date_is_not_the_activity_date() -> None:
+    text = ("Sosialisasi PUG di Gayo Lues\n\nKategori : Berita Senin, 22 Oktober 2018 - Oleh admin\n\n"
+            "Kabupaten Gayo Lues, 16 Juli 2018 Dinas Pemberdayaan Perempuan dan Perlindungan Anak "
+            "Aceh melakukan kegiatan sosialisasi pengarusutamaan gender bagi perangkat daerah.")
+    chosen = choose_event_date(text, find_dates(text), None, None)
+    assert chosen is not None and chosen.date.isoformat() == "2018-07-16"

@@ -154,3 +154,15 @@ def test_honorific_before_the_position(people_finder, nlp) -> None:  # noqa: ANN
 def test_one_unknown_word_in_apposition_is_not_a_person(people_finder, nlp) -> None:  # noqa: ANN001
     text = "Dalam pokja itu Bapedda sebagai Ketua Pokja dan Inspektorat sebagai pengawas."
     assert _pairs(people_finder, nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Plt. Kepala Dinas DP3AKB Provinsi Papua Barat, Yohana M. Rumbiak, SE., M.Si, menutup acara.",
+     ("Yohana M. Rumbiak", "Plt. Kepala Dinas DP3AKB Provinsi Papua Barat")),
+    ("Acara dibuka Kepala Distrik Wosi Moh. Arif Kambu bersama warga.",
+     ("Moh. Arif Kambu", "Kepala Distrik Wosi")),
+    ("Lurah Talise Maria Lestari Tobondo membuka rapat kelurahan.",
+     ("Maria Lestari Tobondo", "Lurah Talise")),
+])
+def test_initials_and_places_inside_positions(people_finder, nlp, text, pair) -> None:  # noqa: ANN001
+    assert pair in _pairs(people_finder, nlp, text)
