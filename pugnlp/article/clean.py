@@ -97,3 +97,10 @@ def lead_end(text: str) -> int:
         if len(para.split()) >= LEAD_MIN_WORDS:
             return pos
     return min(len(text), 600)
+
+
+def sentence_span(text: str, offset: int) -> tuple[int, int]:
+    """A cheap sentence around ``offset``: from the last ". " or line break to the next one."""
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    ends = [e for e in (text.find(". ", offset), text.find("\n", offset)) if e != -1]
+    return start, min(ends) if ends else len(text)

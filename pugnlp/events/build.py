@@ -101,7 +101,7 @@ class Extractor:
         decision = decide(title, lead, body)
 
         mentions = find_dates(text, published)
-        chosen = choose_event_date(text, mentions, None, published)
+        chosen = choose_event_date(text, mentions, published)
         venues = find_venues(text)
         persons = _merge_people(self.people.find(doc, [(t0, t1) for t0, t1, _, _ in bounds], text))
         person_spans = [(p.name_start, p.name_end) for p in persons]

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pugnlp.article.clean import lead_end, lead_start
+from pugnlp.article.clean import lead_end, lead_start, sentence_span
 from pugnlp.patterns.dates import (
     EVENT_DATE_CONTEXT,
     MONTHS,
@@ -185,7 +185,6 @@ def find_publication_date(text: str) -> dt.date | None:
 
 
 def choose_event_date(text: str, mentions: list[DateMention],
-                      sentence_of: dict[int, tuple[int, int]] | None = None,
                       published: dt.date | None = None) -> DateMention | None:
     """Score each mention as the activity date: weekday, lead position, event words nearby.
 
@@ -195,7 +194,7 @@ def choose_event_date(text: str, mentions: list[DateMention],
     lead_stop = lead_end(text)
     lead_from = lead_start(text)
     for mention in mentions:
-        sent_start, sent_end = _sentence_bounds(text, mention.start, sentence_of)
+        sent_start, sent_end = sentence_span(text, mention.start)
         sentence = text[sent_start:sent_end]
         line = text[text.rfind("\n", 0, mention.start) + 1: text.find("\n", mention.end)
                     if text.find("\n", mention.end) != -1 else len(text)]
@@ -214,14 +213,3 @@ def choose_event_date(text: str, mentions: list[DateMention],
         if best is None or key[:2] > best[:2]:
             best = key
     return best[2] if best and best[0] > 0 else None
-
-
-def _sentence_bounds(text: str, offset: int,
-                     sentence_of: dict[int, tuple[int, int]] | None) -> tuple[int, int]:
-    if sentence_of:
-        for (start, end) in sentence_of.values():
-            if start <= offset < end:
-                return start, end
-    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
-    ends = [e for e in (text.find(". ", offset), text.find("\n", offset)) if e != -1]
-    return start, min(ends) if ends else len(text)

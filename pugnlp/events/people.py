@@ -14,7 +14,6 @@ part of a position (position words, agencies, regions) or of a name (name lexico
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -468,5 +467,3 @@ def _lower_head_len(toks: list[Tok], i: int) -> int:
         k += 1
     return n if k < len(toks) and toks[k].text[:1].isupper() else 0
 
-
-NameKey = Callable[[str], str]

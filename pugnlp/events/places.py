@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from pugnlp.article.clean import lead_end
+from pugnlp.article.clean import lead_end, sentence_span
 from pugnlp.patterns.honorifics import fold
 from pugnlp.patterns.places import (
     COMPARISON,
@@ -193,7 +193,8 @@ class PlaceFinder:
                 evidence[town.code] = (5, span)
         per_region: dict[str, int] = defaultdict(int)
         for mention in body:
-            sentence = _sentence_around(text, mention.start)
+            start, end = sentence_span(text, mention.start)
+            sentence = text[start:end]
             if COMPARISON.search(sentence):
                 continue
             in_venue = any(s <= mention.start < e for s, e in venues)
@@ -263,12 +264,6 @@ def _generic_cues(text: str) -> tuple[int, int]:
 
 def _inside(mention: PlaceMention, spans: list[tuple[int, int]]) -> bool:
     return any(s <= mention.start < e for s, e in spans)
-
-
-def _sentence_around(text: str, offset: int) -> str:
-    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
-    end = text.find(". ", offset)
-    return text[start:end if end != -1 else len(text)]
 
 
 def _first_body_paragraph(text: str) -> tuple[int, str | None]:

@@ -130,7 +130,7 @@ def test_choose_event_date_prefers_the_lead_over_publication_and_past_dates() ->
     published = find_publication_date(ARTICLE)
     mentions = find_dates(ARTICLE, published)
     assert [m.date for m in mentions] == [D(2023, 11, 15), D(2023, 11, 14), D(2022, 1, 12)]
-    chosen = choose_event_date(ARTICLE, mentions, None, published)
+    chosen = choose_event_date(ARTICLE, mentions, published)
     assert chosen is not None and chosen.date == D(2023, 11, 14)
     assert ARTICLE[chosen.start:chosen.end] == "Selasa (14/11/2023)"
 
@@ -168,7 +168,7 @@ def test_a_caption_date_before_the_lead_loses_to_the_activity_date() -> None:
             "NABIRE – Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Nabire "
             "menggelar sosialisasi pengarusutamaan gender bagi perangkat daerah selama dua hari.\n"
             "Sosialisasi digelar di Aula Bappeda Nabire pada Kamis dan Jumat (13-14/6/2024).")
-    chosen = choose_event_date(text, find_dates(text), None, None)
+    chosen = choose_event_date(text, find_dates(text), None)
     assert chosen is not None and chosen.date.isoformat() == "2024-06-13"
 
 
@@ -176,5 +176,5 @@ def test_a_byline_date_is_not_the_activity_date() -> None:
     text = ("Sosialisasi PUG di Gayo Lues\n\nKategori : Berita Senin, 22 Oktober 2018 - Oleh admin\n\n"
             "Kabupaten Gayo Lues, 16 Juli 2018 Dinas Pemberdayaan Perempuan dan Perlindungan Anak "
             "Aceh melakukan kegiatan sosialisasi pengarusutamaan gender bagi perangkat daerah.")
-    chosen = choose_event_date(text, find_dates(text), None, None)
+    chosen = choose_event_date(text, find_dates(text), None)
     assert chosen is not None and chosen.date.isoformat() == "2018-07-16"
