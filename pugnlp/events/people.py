@@ -134,6 +134,9 @@ class PeopleFinder:
             return False
         if text.isupper() and len(text) > 1:
             return False
+        prev = tok.prev
+        if prev is not None and (prev.text in NAME_PARTICLES or fold(prev.text) in KEEP_IN_NAME):
+            return True  # "Dg. Tayang", "La Ode": after a name particle, any word is a name
         return self.lex.is_name_word(text)
 
     # -- chunking --------------------------------------------------------------------------
@@ -247,6 +250,11 @@ class PeopleFinder:
     def _position_first(self, toks: list[Tok], start: int, end: int,
                         nxt: tuple[int, int] | None) -> PersonMention | None:
         name = self._trailing_name(toks, start, end)
+        apposed = self._apposed_name(toks, end, nxt)
+        if name is not None and apposed is not None and not is_honorific(toks[name[0] - 1].text):
+            # "Camat Kandis, Budi Santoso, ...", "Universitas Jabal Ghafur, Dr. Mukhlis Amin":
+            # the capitalised words before the comma name the place or body of the position
+            return self._mention(toks, apposed, (start, end))
         if name is not None:
             pos_end = name[0]
             while pos_end > start and (is_honorific(toks[pos_end - 1].text) or
@@ -259,6 +267,15 @@ class PeopleFinder:
             if name is not None:
                 return self._mention(toks, name, (start, end))
         return None
+
+    def _apposed_name(self, toks: list[Tok], end: int,
+                      nxt: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The name of a "<position>, <name>[, titles]" apposition, not one of a list."""
+        if nxt is None or nxt[0] != end + 1 or toks[end].text != ",":
+            return None
+        if nxt[1] < len(toks) and toks[nxt[1]].lower_ in ("dan", "serta", "&"):
+            return None
+        return self._name_span(toks, nxt[0], nxt[1])
 
     def _agency_or_apposition(self, toks: list[Tok], start: int, end: int,
                               nxt: tuple[int, int] | None) -> PersonMention | None:

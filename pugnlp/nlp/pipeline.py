@@ -24,7 +24,7 @@ ABBREVIATIONS: tuple[str, ...] = (
     "Drs.", "Dra.", "Dr.", "dr.", "Prof.", "No.", "Lt.", "lt.", "Tgl.", "tgl.", "Pj.", "Plt.",
     "Plh.", "Ds.", "Kp.", "Ny.", "Moh.", "Muh.", "Mhd.", "Ust.", "Pdt.", "KH.", "St.", "Tk.",
     "S.E.", "S.H.", "S.Sos.", "M.Si.", "M.M.", "M.H.", "S.Pd.", "M.Pd.", "S.Kom.", "M.AP.",
-    "S.STP.", "S.IP.", "S.T.", "M.T.", "M.Kes.", "S.KM.", "A.Md.", "S.Ag.", "M.Ag.", "Ph.D.",
+    "S.STP.", "S.IP.", "S.T.", "M.T.", "M.Kes.", "S.KM.", "A.Md.", "S.Ag.", "M.Ag.", "Ph.D.", "Dg.",
 )
 """Abbreviations kept as one token, so that the sentencizer does not split after them."""
 
@@ -66,24 +66,33 @@ def sentence_bounds(doc) -> list[tuple[int, int, int, int]]:  # type: ignore[no-
     return [(s, e, idx[s], idx[e - 1] + length[e - 1]) for s, e in zip(starts, ends)]
 
 
-def customise_tokenizer(nlp: Language) -> None:
-    """Apply the tokenizer fixes to ``nlp.tokenizer`` in place (see the module docstring)."""
-    from spacy.attrs import ORTH
-    from spacy.util import compile_infix_regex
+def build_tokenizer(nlp: Language):  # type: ignore[no-untyped-def]
+    """The ``id`` tokenizer with the fixes of the module docstring, built in one go.
 
-    tokenizer = nlp.tokenizer
-    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if "-" not in k}
-    previous = tokenizer.token_match
+    Every setter of a spaCy tokenizer (rules, token_match, prefix_search, infix_finditer)
+    reloads all special cases; building with the final settings at once is 0.13 s faster per
+    pipeline. The 15.6k hyphenated exceptions are never added (adding and removing them
+    costs about 1.3 s).
+    """
+    from spacy.attrs import ORTH
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = nlp.Defaults
+    rules = {k: v for k, v in defaults.tokenizer_exceptions.items() if "-" not in k}
+    rules.update({abbreviation: [{ORTH: abbreviation}] for abbreviation in ABBREVIATIONS})
     pattern = ACRONYM_TOKEN.pattern
-    if previous is not None and hasattr(previous, "__self__"):
-        pattern = f"(?:{pattern})|(?:{previous.__self__.pattern})"
-    # a bound method of a compiled regex, so that spaCy can serialise the tokenizer
-    tokenizer.token_match = re.compile(pattern).match
-    tokenizer.prefix_search = _fast_prefix_search(tokenizer.prefix_search)
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=\d)", r"(?<=[a-z])\.(?=\()"]
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    for abbreviation in ABBREVIATIONS:
-        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    if defaults.token_match is not None and hasattr(defaults.token_match, "__self__"):
+        pattern = f"(?:{pattern})|(?:{defaults.token_match.__self__.pattern})"
+    infixes = list(defaults.infixes) + [r"(?<=[A-Za-z])\((?=\d)", r"(?<=[a-z])\.(?=\()"]
+    return Tokenizer(
+        nlp.vocab, rules=rules,
+        prefix_search=_fast_prefix_search(compile_prefix_regex(defaults.prefixes).search),
+        suffix_search=compile_suffix_regex(defaults.suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        # a bound method of a compiled regex, so that spaCy can serialise the tokenizer
+        token_match=re.compile(pattern).match,
+        url_match=defaults.url_match)
 
 
 def make_nlp() -> Language:
@@ -129,20 +138,7 @@ def _register() -> None:
         """The ``id`` tokenizer with pugnlp's fixes, for trained pipelines' configs."""
 
         def make(nlp: Language):  # type: ignore[no-untyped-def]
-            from spacy.tokenizer import Tokenizer
-            from spacy.util import compile_prefix_regex, compile_suffix_regex
-
-            defaults = nlp.Defaults
-            # drop the hyphenated exceptions before building: adding 15.6k special cases
-            # and removing them again costs ~1.3 s per load
-            rules = {k: v for k, v in defaults.tokenizer_exceptions.items() if "-" not in k}
-            nlp.tokenizer = Tokenizer(
-                nlp.vocab, rules=rules,
-                prefix_search=compile_prefix_regex(defaults.prefixes).search,
-                suffix_search=compile_suffix_regex(defaults.suffixes).search,
-                url_match=defaults.url_match, token_match=defaults.token_match)
-            customise_tokenizer(nlp)
-            return nlp.tokenizer
+            return build_tokenizer(nlp)
 
         return make
 

@@ -109,10 +109,10 @@ def build_corpora(shared_data: Path, annotations: list[AnnotatedDoc],
     """(train docs, dev docs, provenance) with the test side's sentences kept out of training."""
     import spacy
 
-    from pugnlp.nlp.pipeline import customise_tokenizer
+    from pugnlp.nlp.pipeline import build_tokenizer
 
     nlp = spacy.blank("id")
-    customise_tokenizer(nlp)
+    nlp.tokenizer = build_tokenizer(nlp)
     read = {name: read_iob(shared_data / spec[0], *spec[1:]) for name, spec in PUBLIC_SETS.items()
             if name in ("idner-train", "idner-dev", "idner-test") or name in extra_sets}
     held_out = {_key(w) for w, _ in read["idner-test"]} | {_key(w) for w, _ in read["idner-dev"]}

@@ -73,6 +73,9 @@ def test_honorifics_and_titles_are_stripped(people, text: str, name: str, positi
     ("Wakil Wali Kota Baubau Wa Ode Fitriani membuka rapat.", "Wa Ode Fitriani",
      "Wakil Wali Kota Baubau"),
     ("Bupati Bone Andi Asman Sulaiman membuka rapat.", "Andi Asman Sulaiman", "Bupati Bone"),
+    # Bugis-Makassar "Daeng", abbreviated: the word after it is a name even if common ("tayang")
+    ("Kepala Bappeda Takalar, Drs. Abdul Rauf Dg. Tayang, M.Si, membuka rapat.",
+     "Abdul Rauf Dg. Tayang", "Kepala Bappeda Takalar"),
 ])
 def test_name_particles_are_kept(people, text: str, name: str, position: str) -> None:  # noqa: ANN001
     assert people(text) == [(name, position)]
@@ -166,3 +169,26 @@ def test_one_unknown_word_in_apposition_is_not_a_person(people_finder, nlp) -> N
 ])
 def test_initials_and_places_inside_positions(people_finder, nlp, text, pair) -> None:  # noqa: ANN001
     assert pair in _pairs(people_finder, nlp, text)
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # the words before the comma name the kecamatan, kelurahan, regency or university
+    ("Dalam diskusi, Camat Kandis, Budi Santoso, menyampaikan dukungan.",
+     "Budi Santoso", "Camat Kandis"),
+    ("Lurah Mencirim, Indra Syahputra, berjanji menyiapkan pos pengaduan.",
+     "Indra Syahputra", "Lurah Mencirim"),
+    ("Kepala DP3APPKB Pulang Pisau, Hj. Norhasanah Idris, S.Sos., mengatakan hal itu.",
+     "Norhasanah Idris", "Kepala DP3APPKB Pulang Pisau"),
+    ("Narasumber dari Universitas Jabal Ghafur, Mukhlis Amin, M.A, mengajak peserta berdiskusi.",
+     "Mukhlis Amin", "Narasumber dari Universitas Jabal Ghafur"),
+    ("Materi dibawakan akademisi Universitas Tadulako, Dr. Hasnah Wulandari, M.Si, kemarin.",
+     "Hasnah Wulandari", "akademisi Universitas Tadulako"),
+])
+def test_position_ending_in_a_proper_name_then_the_person(people, text: str, name: str,  # noqa: ANN001
+                                                          position: str) -> None:
+    assert people(text) == [(name, position)]
+
+
+def test_a_list_of_names_after_the_comma_is_not_an_apposition(people) -> None:  # noqa: ANN001
+    found = people("Hadir Camat Palu Barat Andi Rahman, Siti Aminah dan Rudi Hartono.")
+    assert ("Siti Aminah", "Camat Palu Barat") not in found
