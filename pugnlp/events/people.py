@@ -14,6 +14,7 @@ part of a position (position words, agencies, regions) or of a name (name lexico
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -348,12 +349,39 @@ class PeopleFinder:
         return i, stop
 
     def _name_span(self, toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:
-        """Honorifics, then name words, then titles: the whole of [start, end)."""
+        """Honorifics, then name words, then titles: the whole of [start, end).
+
+        A span marked as a person (an honorific before, a title after) may hold capitalised
+        words that are also common words ("Hj. Nurmala Sari, S.Sos", "Drs. Raja Zulfikar"),
+        as long as one of its words is a name word.
+        """
+        span = self._name_span_by(toks, start, end, self.name_like)
+        if span is None and self._marked(toks, start, end):
+            span = self._name_span_by(toks, start, end, self._loose_name_like)
+            if span is not None and not any(self.lex.is_name_word(t.text)
+                                            for t in toks[span[0]:span[1]]):
+                return None
+        return span
+
+    @staticmethod
+    def _marked(toks: list[Tok], start: int, end: int) -> bool:
+        return (is_honorific(toks[start].text) and fold(toks[start].text) not in KEEP_IN_NAME) \
+            or any(is_title(t.text) for t in toks[start + 1:end])
+
+    def _loose_name_like(self, tok: Tok) -> bool:
+        text = tok.text
+        return self.name_like(tok) or (
+            re.fullmatch(r"[A-Z][a-z'’\-]+", text) is not None and fold(text) not in _STOP_CAPS
+            and fold(text) not in self.domain and not self.is_org(tok) and not is_title(text)
+            and not self.gaz.lookup(text))
+
+    def _name_span_by(self, toks: list[Tok], start: int, end: int,
+                      name_like: Callable[[Tok], bool]) -> tuple[int, int] | None:
         i = start
         while i < end and is_honorific(toks[i].text) and fold(toks[i].text) not in KEEP_IN_NAME:
             i += 1
         j = i
-        while j < end and self.name_like(toks[j]) and j - i < MAX_NAME_TOKENS:
+        while j < end and name_like(toks[j]) and j - i < MAX_NAME_TOKENS:
             j += 1
         k = j
         while k < end:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -105,13 +106,23 @@ def make_nlp() -> Language:
     return nlp
 
 
-_TITLE_DOT_END = re.compile(r"(?<=[a-z])\.(?=\s+[A-Z][a-z])")
+_TITLE_DOT_END = re.compile(r"(?<=[A-Za-z])\.(?=\s+[A-Z][a-z])")
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    from pugnlp.patterns.honorifics import fold
+    from pugnlp.patterns.positions import POSITION_HEADS
+
+    return frozenset(fold(h.split()[0]) for h in POSITION_HEADS)
 
 
 def _title_dot_ends(text: str, doc) -> list[int]:  # type: ignore[no-untyped-def]
-    """Indexes of tokens that start a sentence after an academic title ending in a dot."""
-    from pugnlp.patterns.honorifics import is_honorific, is_title
+    """Indexes of tokens that start a sentence after an academic title ending in a dot
+    ("..., M.Si. Dalam", "..., S.E. Ia"), unless a position follows ("S.E. Kepala Dinas")."""
+    from pugnlp.patterns.honorifics import fold, is_honorific, is_title
 
+    heads = _head_words()
     out = []
     for match in _TITLE_DOT_END.finditer(text):
         token = doc.char_span(match.start() - 1, match.end(), alignment_mode="expand")
@@ -119,7 +130,8 @@ def _title_dot_ends(text: str, doc) -> list[int]:  # type: ignore[no-untyped-def
             continue
         tok = token[0]
         if tok.text.endswith(".") and is_title(tok.text) and not is_honorific(tok.text) \
-                and tok.i + 1 < len(doc) and not is_title(doc[tok.i + 1].text):
+                and tok.i + 1 < len(doc) and not is_title(doc[tok.i + 1].text) \
+                and fold(doc[tok.i + 1].text) not in heads:
             out.append(tok.i + 1)
     return out
 

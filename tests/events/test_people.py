@@ -134,6 +134,9 @@ def test_explicit_sentence_bounds(nlp, people_finder: PeopleFinder) -> None:  # 
     "Hendra meminta data terpilah.",
     "Rapat dibuka oleh Sekretaris Daerah Kota Bontang Drs. Hendra Wiratama, M.Si. Hendra meminta "
     "data terpilah.",
+    # a title whose last letter is a capital: "S.E." then a new sentence
+    "Rapat dibuka oleh Sekretaris Daerah Kota Bontang, H. Hendra Wiratama, S.E. Dalam arahannya, "
+    "ia meminta data terpilah.",
 ])
 def test_a_title_that_ends_the_sentence(people, text: str) -> None:  # noqa: ANN001
     """'..., M.Si.' closes the sentence: the next sentence's first words are not part of it."""
@@ -192,3 +195,26 @@ def test_position_ending_in_a_proper_name_then_the_person(people, text: str, nam
 def test_a_list_of_names_after_the_comma_is_not_an_apposition(people) -> None:  # noqa: ANN001
     found = people("Hadir Camat Palu Barat Andi Rahman, Siti Aminah dan Rudi Hartono.")
     assert ("Siti Aminah", "Camat Palu Barat") not in found
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # common words that are also given names, inside a span an honorific or a title marks
+    ("Kepala DP3A Banyuasin, Hj. Nurmala Sari, S.Sos, M.Si, mengatakan pelatihan ini penting.",
+     "Nurmala Sari", "Kepala DP3A Banyuasin"),
+    ("Rapat dipimpin Sekda Bintan, Drs. Raja Zulfikar, M.M, dan membahas evaluasi.",
+     "Raja Zulfikar", "Sekda Bintan"),
+    ("Kepala Bappeda Muba, Ir. Alamsyah Jaya, M.T, menambahkan penjelasan.",
+     "Alamsyah Jaya", "Kepala Bappeda Muba"),
+])
+def test_a_marked_name_may_contain_common_words(people, text: str, name: str,  # noqa: ANN001
+                                                position: str) -> None:
+    assert people(text) == [(name, position)]
+
+
+def test_an_unmarked_span_of_common_words_is_not_a_name(people) -> None:  # noqa: ANN001
+    assert people("Kepala DP3A Banyuasin, Sari Jaya, mengatakan hal itu.") == []
+
+
+def test_a_title_before_a_position_does_not_end_the_sentence(people) -> None:  # noqa: ANN001
+    text = "Rapat dibuka Bapak Zul Fahmi, S.Kom., M.M. Kepala Bapperida Kota Tanjungbalai di aula."
+    assert people(text) == [("Zul Fahmi", "Kepala Bapperida Kota Tanjungbalai")]
