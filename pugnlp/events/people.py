@@ -110,6 +110,15 @@ class PeopleFinder:
                 return n
         return 0
 
+    def _district_len(self, toks: list[Tok], i: int, stop: int) -> int:
+        """Words (up to 3) of the longest kecamatan/kelurahan name at toks[i]."""
+        from pugnlp.wilayah import norm_key
+
+        for n in range(min(3, stop - i), 0, -1):
+            if norm_key(" ".join(t.text for t in toks[i:i + n])) in self.gaz.by_district:
+                return n
+        return 0
+
     def _district(self, tok: Tok) -> bool:
         """A kecamatan/kelurahan name of the gazetteer that is not also a common given name."""
         from pugnlp.wilayah import norm_key
@@ -119,7 +128,8 @@ class PeopleFinder:
     def name_like(self, tok: Tok) -> bool:
         text = tok.text
         if text in NAME_PARTICLES or fold(text) in KEEP_IN_NAME and text[:1].isupper():
-            return _particle_ok(tok)
+            # "Lalu Muhammad", not "Lalu Kepala Dinas ..." (then the head's words follow)
+            return _particle_ok(tok) and fold(tok.next.text) not in self.domain  # type: ignore[union-attr]
         if is_honorific(text):
             return False
         if _is_initial(text):
@@ -224,7 +234,7 @@ class PeopleFinder:
         low = tok.lower_
         return (low in self.lex.common and low not in self.lex.names and low not in self.domain
                 and not is_honorific(tok.text) and not _head_at(toks, i, len(toks))
-                and tok.text not in NAME_PARTICLES)
+                and not (tok.text in NAME_PARTICLES and self.name_like(tok)))
 
     def _continues_agency(self, toks: list[Tok], j: int) -> bool:
         """A capitalised agency-name word that is neither a new position nor a name."""
@@ -339,8 +349,14 @@ class PeopleFinder:
             i += self.is_region_at(toks, i)
         if i >= stop or _is_initial(toks[i].text) and stop - i == 1:
             return None
+        heads = [h for h in range(start, stop) if fold(toks[h].text) in PLACE_HEADS]
+        if heads and heads[-1] < i <= heads[-1] + 1 + self._district_len(toks, heads[-1] + 1, stop):
+            # "Camat Batu Aji", "Lurah Talise Sri Wahyuni": a camat or lurah is named after
+            # the place; the known kecamatan/kelurahan name is not the person's
+            i = heads[-1] + 1 + self._district_len(toks, heads[-1] + 1, stop)
+            return (i, stop) if i < stop else None
         if stop - i >= 3 and self._district(toks[i]):
-            i += 1  # "Lurah Talise Sri Wahyuni": a known kelurahan/kecamatan name, then the name
+            i += 1  # "Kepala Talise Sri Wahyuni": a known kelurahan/kecamatan name, then the name
         if i > start and fold(toks[i - 1].text) in PLACE_INTRODUCERS:
             # "Kepala Distrik Pariwari Moh. Imran Rengen": the first word names the place
             i += 1
@@ -415,13 +431,17 @@ class PeopleFinder:
         return PersonMention(surface, first.idx, last.idx + len(last.text), pos_text, ps, pe)
 
 
+PLACE_HEADS: frozenset[str] = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik", "perbekel",
+                                        "pambakal", "penghulu"})
+"""Positions named after their kecamatan, kelurahan or village ("Camat Kandis")."""
+
 NAME_PARTICLES: frozenset[str] = frozenset({
     "I", "Ni", "Made", "Wayan", "Nyoman", "Ketut", "Gede", "Putu", "Komang", "Kadek", "Nengah",
     "Luh", "Gusti", "Agung", "Ayu", "Bagus", "Ida", "Desak", "Dewa", "Cokorda", "La", "Wa", "Ode",
-    "Teuku", "Cut", "Raden", "Rr", "Andi", "Daeng", "Tengku", "Teungku",
+    "Teuku", "Cut", "Raden", "Rr", "Andi", "Daeng", "Tengku", "Teungku", "Lalu", "Baiq",
 })
 """Name-internal words of Balinese, Bugis/Buton, Acehnese and Javanese names (I Made, Ni Luh,
-La Ode, Wa Ode, Andi, Teuku, Cut): part of the name, never a position or an honorific."""
+La Ode, Wa Ode, Andi, Teuku, Cut, Sasak Lalu/Baiq): part of the name, never a position or an honorific."""
 NAME_PARTICLES_LOWER: frozenset[str] = frozenset({"br", "boru", "bin", "binti", "van", "de"})
 """Lowercase name-internal words ("Rosmawati br Simanjuntak")."""
 

@@ -218,3 +218,28 @@ def test_an_unmarked_span_of_common_words_is_not_a_name(people) -> None:  # noqa
 def test_a_title_before_a_position_does_not_end_the_sentence(people) -> None:  # noqa: ANN001
     text = "Rapat dibuka Bapak Zul Fahmi, S.Kom., M.M. Kepala Bapperida Kota Tanjungbalai di aula."
     assert people(text) == [("Zul Fahmi", "Kepala Bapperida Kota Tanjungbalai")]
+
+
+@pytest.mark.parametrize("text", [
+    "Dalam sesi diskusi, Camat Kandis mengusulkan agar kecamatan diberi akses.",
+    "Camat Batu Aji menambahkan bahwa banyak anak putus sekolah.",
+    "Dalam sesi diskusi, Camat Bandung Kulon mengusulkan agar data terpilah dibagikan.",
+])
+def test_a_camat_named_only_by_the_place_is_not_a_person(people, text: str) -> None:  # noqa: ANN001
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Rakor dipimpin Camat Palu Barat Andi Rahman di aula.", "Andi Rahman", "Camat Palu Barat"),
+    ("Lurah Talise Sri Wahyuni membuka acara.", "Sri Wahyuni", "Lurah Talise"),
+    ("Camat Jerowaru, Lalu Muhammad Saleh, menambahkan penjelasan.",
+     "Lalu Muhammad Saleh", "Camat Jerowaru"),
+    ("Kepala DP3AKB Lotim, Hj. Baiq Rosmaini, menyatakan pihaknya siap.",
+     "Baiq Rosmaini", "Kepala DP3AKB Lotim"),
+    # "Lalu" that opens a sentence ("then") is not a Sasak name
+    ("Lalu Kepala Dinas Sosial Budi Santoso mengatakan hal itu.",
+     "Budi Santoso", "Kepala Dinas Sosial"),
+])
+def test_place_after_camat_and_sasak_names(people, text: str, name: str,  # noqa: ANN001
+                                           position: str) -> None:
+    assert people(text) == [(name, position)]
