@@ -161,7 +161,8 @@ def run(paths: tuple[Path, ...], out_dir: Path, sources: Path | None, max_pages:
 @click.option("--ner-steps", type=int, default=None, help="Entity-model training steps.")
 def train(anotasi: Path, shared_data: Path, extra_ner: tuple[str, ...], out: Path,
           ner_steps: int | None) -> None:
-    """Rebuild every model from scratch: classifier (relevance, event type) and entity model.
+    """Rebuild every model from scratch: classifier (relevance, event type), agency
+    selector and entity model.
 
     Fixed seeds; about 3 minutes on 2 cores. Writes model/ and its model_card.json
     (library versions, data hashes, scores).

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from pugnlp.cli import cli
 from pugnlp.errors import ModelError
-from pugnlp.models import CARD_FILE, NER_DIR, RELEVANCE_FILE, TYPE_FILE, load_models
+from pugnlp.models import AGENCY_FILE, CARD_FILE, NER_DIR, RELEVANCE_FILE, TYPE_FILE, load_models
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "model"
@@ -42,6 +42,20 @@ def test_corrupt_classifier_names_file_and_fix(model_copy: Path) -> None:
     with pytest.raises(ModelError) as err:
         load_models(model_copy)
     assert TYPE_FILE in str(err.value) and "pugnlp train" in str(err.value)
+
+
+def test_shipped_agency_selector_is_loaded_with_its_threshold() -> None:
+    card = json.loads((SHIPPED / CARD_FILE).read_text(encoding="utf-8"))
+    _, entity_model = load_models(SHIPPED, required=True)
+    assert entity_model is not None and entity_model.agency_selector is not None
+    assert entity_model.agency_selector.threshold == card["agency_selector"]["threshold"]
+
+
+def test_missing_agency_selector_names_file_and_fix(model_copy: Path) -> None:
+    (model_copy / AGENCY_FILE).unlink()
+    with pytest.raises(ModelError) as err:
+        load_models(model_copy)
+    assert AGENCY_FILE in str(err.value) and "pugnlp train" in str(err.value)
 
 
 def test_missing_entity_model(model_copy: Path) -> None:

@@ -128,6 +128,8 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.calibration._SigmoidCalibration",
     "sklearn.calibration.CalibratedClassifierCV",
     "sklearn.svm._classes.LinearSVC",
+    "sklearn.feature_extraction._dict_vectorizer.DictVectorizer",
+    "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.HashingVectorizer",
     "sklearn.feature_extraction.text.TfidfTransformer",
