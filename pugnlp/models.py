@@ -72,7 +72,8 @@ class EntityModel:
     and never a person, is dropped when that name is one word or a place of the gazetteer
     ("Pokdarwis", "Grogol Petamburan" read as a name). A several-word name the gazetteer does
     not know is kept: the model was wrong on 4 of the 10 vetoes it made on the annotated corpus
-    and corpus, all of them such names. A wider veto (any overlap) was measured and rejected: the model often reads "<position> <name>" as one ORG
+    and corpus, all of them such names. A wider veto (any overlap) was measured and rejected:
+    the model often reads "<position> <name>" as one ORG
     and vetoed real officials (seeds: officials F1 1.0 -> 0.64). Figures in docs/models.md.
     """
 
@@ -318,9 +319,10 @@ def _train_agency_selector(docs: list[AnnotatedDoc], out: Path,
         gold = [{"id": d.id, **d.fields} for d in subset]
         before = [records[d.id] for d in subset]
         after = selector.select_many(before)
-        scores[split] = {"documents": len(subset),
-                         "rules_agencies_f1": score([r.as_dict() for r in before], gold)["agencies_f1"],
-                         "selected_agencies_f1": score([r.as_dict() for r in after], gold)["agencies_f1"]}
+        f1_before = score([r.as_dict() for r in before], gold)["agencies_f1"]
+        f1_after = score([r.as_dict() for r in after], gold)["agencies_f1"]
+        scores[split] = {"documents": len(subset), "rules_agencies_f1": f1_before,
+                         "selected_agencies_f1": f1_after}
     progress(f"agency selector: threshold {threshold}, scores {scores}")
     return {"threshold": threshold, "scores": scores,
             "rule": "highest threshold whose removals on dev are >= 85 % not annotated"}

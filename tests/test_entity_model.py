@@ -29,7 +29,8 @@ class FakeNER:
             yield doc
 
 
-TEXT = ("Rakor PUG Kota Palu\n\nPALU – DP3A Kota Palu menggelar rakor Pokja PUG, Rabu (11/10/2023).\n\n"
+TEXT = ("Rakor PUG Kota Palu\n\n"
+        "PALU – DP3A Kota Palu menggelar rakor Pokja PUG, Rabu (11/10/2023).\n\n"
         "Rapat dibuka Kepala DP3A Kota Palu Irmawati yang meminta data terpilah.\n\n"
         "Sekretaris Daerah Kota Palu Irmayanti Pettalolo menutup acara.")
 
@@ -50,7 +51,8 @@ def test_a_one_word_name_read_as_a_place_is_vetoed(extractor) -> None:  # noqa: 
 
 def test_a_name_read_as_a_person_is_kept(extractor) -> None:  # noqa: ANN001
     record = _record(extractor)
-    assert EntityModel(FakeNER("Irmawati", "PER")).refine_many([record])[0] == record  # type: ignore[arg-type]
+    ner = FakeNER("Irmawati", "PER")
+    assert EntityModel(ner).refine_many([record])[0] == record  # type: ignore[arg-type]
 
 
 def test_a_several_word_unknown_name_is_never_vetoed(extractor) -> None:  # noqa: ANN001

@@ -129,7 +129,8 @@ class PeopleFinder:
         text = tok.text
         if text in NAME_PARTICLES or fold(text) in KEEP_IN_NAME and text[:1].isupper():
             # "Lalu Muhammad", not "Lalu Kepala Dinas ..." (then the head's words follow)
-            return _particle_ok(tok) and fold(tok.next.text) not in self.domain  # type: ignore[union-attr]
+            nxt = tok.next
+            return _particle_ok(tok) and nxt is not None and fold(nxt.text) not in self.domain
         if is_honorific(text):
             return False
         if _is_initial(text):
@@ -431,8 +432,8 @@ class PeopleFinder:
         return PersonMention(surface, first.idx, last.idx + len(last.text), pos_text, ps, pe)
 
 
-PLACE_HEADS: frozenset[str] = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik", "perbekel",
-                                        "pambakal", "penghulu"})
+PLACE_HEADS: frozenset[str] = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik",
+                                        "perbekel", "pambakal", "penghulu"})
 """Positions named after their kecamatan, kelurahan or village ("Camat Kandis")."""
 
 NAME_PARTICLES: frozenset[str] = frozenset({
@@ -441,7 +442,8 @@ NAME_PARTICLES: frozenset[str] = frozenset({
     "Teuku", "Cut", "Raden", "Rr", "Andi", "Daeng", "Tengku", "Teungku", "Lalu", "Baiq",
 })
 """Name-internal words of Balinese, Bugis/Buton, Acehnese and Javanese names (I Made, Ni Luh,
-La Ode, Wa Ode, Andi, Teuku, Cut, Sasak Lalu/Baiq): part of the name, never a position or an honorific."""
+La Ode, Wa Ode, Andi, Teuku, Cut, Sasak Lalu/Baiq): part of the name, never a position or an
+honorific."""
 NAME_PARTICLES_LOWER: frozenset[str] = frozenset({"br", "boru", "bin", "binti", "van", "de"})
 """Lowercase name-internal words ("Rosmawati br Simanjuntak")."""
 

@@ -48,7 +48,8 @@ def test_training_rows_label_by_the_scorers_matching(record) -> None:  # noqa: A
 
 
 def test_selector_removes_only_below_its_threshold(record) -> None:  # noqa: ANN001
-    X, y = training_rows([record] * 4, [["DP3A Kota Palu", "Pemerintah Kota Palu"]] * 4)  # noqa: N806
+    gold = [["DP3A Kota Palu", "Pemerintah Kota Palu"]] * 4
+    X, y = training_rows([record] * 4, gold)  # noqa: N806
     model = build_selector().fit(X, y)
     kept = AgencySelector(model, 0.5).select_many([record])[0]
     assert {a.name for a in kept.agencies} < {a.name for a in record.agencies}
