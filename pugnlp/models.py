@@ -91,12 +91,14 @@ class EntityModel:
         """Run the NER only on the paragraphs of the officials it may veto (one-word or
         gazetteer names): most articles have none, which keeps the models' cost low. (A
         sentence alone was measured as too little context: two more real names vetoed.)"""
+        from pugnlp.article.clean import paragraph_span
+
         jobs: list[tuple[int, int, int]] = []  # (record, official, sentence start)
         texts: list[str] = []
         for ri, record in enumerate(records):
             for oi, official in enumerate(record.officials):
                 if _place_or_one_word(official.name):
-                    start, end = _paragraph(record.text, official.evidence.start)
+                    start, end = paragraph_span(record.text, official.evidence.start)
                     jobs.append((ri, oi, start))
                     texts.append(record.text[start:max(end, official.evidence.end)])
         vetoed: set[tuple[int, int]] = set()
@@ -113,11 +115,6 @@ class EntityModel:
                                            if (ri, oi) not in vetoed))
                 if any(key[0] == ri for key in vetoed) else r
                 for ri, r in enumerate(records)]
-
-
-def _paragraph(text: str, offset: int) -> tuple[int, int]:
-    end = text.find("\n", offset)
-    return text.rfind("\n", 0, offset) + 1, len(text) if end == -1 else end
 
 
 def _place_or_one_word(name: str) -> bool:

@@ -99,6 +99,12 @@ def lead_end(text: str) -> int:
     return min(len(text), 600)
 
 
+def paragraph_span(text: str, offset: int) -> tuple[int, int]:
+    """The line (paragraph of a cleaned text) around ``offset``."""
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, len(text) if end == -1 else end
+
+
 def sentence_span(text: str, offset: int) -> tuple[int, int]:
     """A cheap sentence around ``offset``: from the last ". " or line break to the next one."""
     start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1

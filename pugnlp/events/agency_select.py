@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pugnlp.article.clean import lead_end
 
@@ -177,6 +177,3 @@ class AgencySelector:
             out.append(replace(record, agencies=keep) if len(keep) != len(record.agencies)
                        else record)
         return out
-
-    def describe(self) -> dict[str, Any]:
-        return {"threshold": self.threshold}

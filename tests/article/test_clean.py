@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pugnlp.article.clean import clean_text, guess_title, is_noise_line, normalise
+from pugnlp.article.clean import clean_text, guess_title, is_noise_line, normalise, paragraph_span
 
 LEAD = ("Sekretaris Daerah Kota Samarinda membuka rapat koordinasi Pokja PUG di Aula Bappeda pada "
         "Senin (6/11/2023). Rapat diikuti perwakilan seluruh perangkat daerah yang menjadi focal "
@@ -71,3 +71,10 @@ def test_guess_title_takes_the_first_headline_like_line() -> None:
 ])
 def test_guess_title_none(text: str) -> None:
     assert guess_title(text) is None
+
+
+def test_paragraph_span_is_the_line_around_an_offset() -> None:
+    text = "Judul\nBaris kedua di sini.\nBaris ketiga"
+    assert text[slice(*paragraph_span(text, 10))] == "Baris kedua di sini."
+    assert text[slice(*paragraph_span(text, len(text) - 1))] == "Baris ketiga"
+    assert text[slice(*paragraph_span(text, 0))] == "Judul"
