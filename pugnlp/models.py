@@ -14,11 +14,13 @@ file and the fix (``pugnlp train``). There is no silent fall back to the rules.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -124,6 +126,26 @@ def _place_or_one_word(name: str) -> bool:
     return len(name.split()) == 1 or norm_key(name) in gaz.by_district or bool(gaz.lookup(name))
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the libraries and models load.
+
+    Importing scikit-learn, skops and spaCy creates hundreds of thousands of objects, none of
+    them garbage; the collector's passes over them cost about 8 % of the load time
+    (bench/load_models.py: median 1.85 s paused against 2.02 s, 10 runs each). The state found
+    is restored on the way out, whatever a library did meanwhile (srsly re-enables it).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        else:
+            gc.disable()
+
+
 def load_models(folder: Path, *, required: bool = False
                 ) -> tuple[EventClassifier | None, EntityModel | None]:
     """Load the classifier and the entity model from ``folder``.
@@ -133,6 +155,12 @@ def load_models(folder: Path, *, required: bool = False
     Raises:
         ModelError: a card exists but a file is missing, corrupt or from another version.
     """
+    with _gc_paused():
+        return _load_models(folder, required=required)
+
+
+def _load_models(folder: Path, *, required: bool
+                 ) -> tuple[EventClassifier | None, EntityModel | None]:
     card_path = folder / CARD_FILE
     if not card_path.exists():
         if required:

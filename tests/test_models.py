@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
@@ -35,6 +36,20 @@ def test_no_card_means_rules_unless_required(tmp_path: Path) -> None:
     assert load_models(tmp_path) == (None, None)
     with pytest.raises(ModelError, match="pugnlp train"):
         load_models(tmp_path, required=True)
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(model_copy: Path) -> None:
+    (model_copy / RELEVANCE_FILE).write_bytes(b"not a zip")
+    assert gc.isenabled()
+    with pytest.raises(ModelError):
+        load_models(model_copy, required=True)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_models(SHIPPED, required=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_corrupt_classifier_names_file_and_fix(model_copy: Path) -> None:
