@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from pugnlp.annotate.corpus import AnnotatedDoc
     from pugnlp.events.agency_select import AgencySelector
     from pugnlp.events.classify import EventClassifier
+    from pugnlp.events.official_select import OfficialSelector
     from pugnlp.schema import EventRecord
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ RELEVANCE_FILE = "event_relevance.skops"
 TYPE_FILE = "event_type.skops"
 NER_DIR = "ner"
 AGENCY_FILE = "agency_select.skops"
+OFFICIAL_FILE = "official_select.skops"
 CARD_FILE = "model_card.json"
 NER_STEPS = 2000
 """Training steps of the entity model: about 140 s on 2 cores, idner-news-2k test F1 0.833."""
@@ -65,33 +67,57 @@ def file_sha1(path: Path) -> str:
 
 
 class EntityModel:
-    """The spaCy NER model (and the agency selector) and how they refine the rules' output.
+    """The spaCy NER model (and the two selectors) and how they refine the rules' output.
 
-    Agencies: the selector drops those the article names only in passing
+    Agencies: the agency selector drops those the article names only in passing
     (:mod:`pugnlp.events.agency_select`).
 
-    Officials: a rule official whose name is where the model starts an organisation or a place,
-    and never a person, is dropped when that name is one word or a place of the gazetteer
-    ("Pokdarwis", "Grogol Petamburan" read as a name). A several-word name the gazetteer does
-    not know is kept: the model was wrong on 4 of the 10 vetoes it made on the annotated corpus
-    and corpus, all of them such names. A wider veto (any overlap) was measured and rejected:
-    the model often reads "<position> <name>" as one ORG
+    Officials, added: in the articles the classifier finds relevant, the persons the model
+    finds and the rules did not make officials are offered to the official selector
+    (:mod:`pugnlp.events.official_select`), which keeps those that read as acting in the event.
+
+    Officials, vetoed: a rule official whose name is a place of the gazetteer, where the model
+    starts an organisation or a place and never sees a person, is dropped ("Grogol Petamburan"
+    read as a name). One-word names are no longer vetoed: on real releases the model read
+    "Syahbudin" and "Mu'Minun" (a Wakil Bupati, a Kepala Dinas) as places. A wider veto (any
+    overlap) was measured and rejected: the model often reads "<position> <name>" as one ORG
     and vetoed real officials (seeds: officials F1 1.0 -> 0.64). Figures in docs/models.md.
     """
 
-    def __init__(self, nlp: Language, agency_selector: AgencySelector | None = None) -> None:
+    def __init__(self, nlp: Language, agency_selector: AgencySelector | None = None,
+                 official_selector: OfficialSelector | None = None) -> None:
         self.nlp = nlp
         self.agency_selector = agency_selector
+        self.official_selector = official_selector
 
     def refine_many(self, records: list[EventRecord]) -> list[EventRecord]:
         refined = self._veto_officials(records)
         if self.agency_selector is not None:
             refined = self.agency_selector.select_many(refined)
+        if self.official_selector is not None:
+            refined = self._add_officials(refined)
         return refined
 
+    def _add_officials(self, records: list[EventRecord]) -> list[EventRecord]:
+        """Officials the rules missed in the relevant articles: the model's persons that the
+        official selector keeps (after the agency selector, which was trained on the rules'
+        officials)."""
+        from pugnlp.events.official_select import find_persons
+
+        assert self.official_selector is not None
+        chosen = [i for i, r in enumerate(records) if r.relevant]
+        if not chosen:
+            return records
+        persons = find_persons(self.nlp, [records[i].text for i in chosen])
+        added = self.official_selector.add_many([records[i] for i in chosen], persons)
+        out = list(records)
+        for i, record in zip(chosen, added):
+            out[i] = record
+        return out
+
     def _veto_officials(self, records: list[EventRecord]) -> list[EventRecord]:
-        """Run the NER only on the paragraphs of the officials it may veto (one-word or
-        gazetteer names): most articles have none, which keeps the models' cost low. (A
+        """Run the NER only on the paragraphs of the officials it may veto (names that are
+        gazetteer places): most articles have none, which keeps the models' cost low. (A
         sentence alone was measured as too little context: two more real names vetoed.)"""
         from pugnlp.article.clean import paragraph_span
 
@@ -99,7 +125,7 @@ class EntityModel:
         texts: list[str] = []
         for ri, record in enumerate(records):
             for oi, official in enumerate(record.officials):
-                if _place_or_one_word(official.name):
+                if _a_place(official.name):
                     start, end = paragraph_span(record.text, official.evidence.start)
                     jobs.append((ri, oi, start))
                     texts.append(record.text[start:max(end, official.evidence.end)])
@@ -119,11 +145,11 @@ class EntityModel:
                 for ri, r in enumerate(records)]
 
 
-def _place_or_one_word(name: str) -> bool:
+def _a_place(name: str) -> bool:
     from pugnlp.wilayah import load_gazetteer, norm_key
 
     gaz = load_gazetteer()
-    return len(name.split()) == 1 or norm_key(name) in gaz.by_district or bool(gaz.lookup(name))
+    return norm_key(name) in gaz.by_district or bool(gaz.lookup(name))
 
 
 @contextmanager
@@ -179,14 +205,23 @@ def _load_models(folder: Path, *, required: bool
                              f"{installed[lib]} is installed; rebuild them with `pugnlp train`")
     from pugnlp.events.classify import EventClassifier, load_model
 
-    classifier = EventClassifier(load_model(folder / RELEVANCE_FILE), load_model(folder / TYPE_FILE))
+    classifier = EventClassifier(load_model(folder / RELEVANCE_FILE),
+                                 load_model(folder / TYPE_FILE))
     selector = None
     if AGENCY_FILE in card.get("files", []):
         from pugnlp.events.agency_select import AgencySelector
 
         threshold = float(card.get("agency_selector", {}).get("threshold", 0.5))
         selector = AgencySelector(load_model(folder / AGENCY_FILE), threshold)
-    return classifier, EntityModel(_load_ner(folder / NER_DIR), selector)
+    official_selector = None
+    if OFFICIAL_FILE in card.get("files", []):
+        from pugnlp.events.official_select import OfficialSelector
+        from pugnlp.nlp.lexicon import load_lexicon
+
+        threshold = float(card.get("official_selector", {}).get("threshold", 0.5))
+        official_selector = OfficialSelector(load_model(folder / OFFICIAL_FILE), threshold,
+                                             load_lexicon())
+    return classifier, EntityModel(_load_ner(folder / NER_DIR), selector, official_selector)
 
 
 def _load_ner(path: Path) -> Language:
@@ -219,6 +254,7 @@ def train_all(anotasi: Path, shared_data: Path, out: Path, *, extra_ner: tuple[s
     clf_scores = _train_classifier(docs, out, progress)
     agency_card = _train_agency_selector(docs, out, progress)
     ner_scores, provenance = _train_entities(docs, shared_data, out, extra_ner, ner_steps, progress)
+    official_card = _train_official_selector(docs, out, progress)
     card = {
         "pugnlp_model": "pugnlp event classifier + entity model",
         "trained": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -234,10 +270,13 @@ def train_all(anotasi: Path, shared_data: Path, out: Path, *, extra_ner: tuple[s
             "ner_corpus": provenance,
         },
         "scores": {"classifier": clf_scores, "entities": ner_scores,
-                   "agency_selector": agency_card["scores"]},
+                   "agency_selector": agency_card["scores"],
+                   "official_selector": official_card["scores"]},
         "agency_selector": {"threshold": agency_card["threshold"],
                             "rule": agency_card["rule"]},
-        "files": [RELEVANCE_FILE, TYPE_FILE, AGENCY_FILE, NER_DIR],
+        "official_selector": {"threshold": official_card["threshold"],
+                              "rule": official_card["rule"]},
+        "files": [RELEVANCE_FILE, TYPE_FILE, AGENCY_FILE, OFFICIAL_FILE, NER_DIR],
     }
     from pugnlp.ioutil import atomic_write_text
 
@@ -310,15 +349,11 @@ def _train_agency_selector(docs: list[AnnotatedDoc], out: Path,
     threshold is the highest at which the agencies it removes from the dev documents are
     still at least :data:`REMOVAL_PRECISION` truly not annotated."""
     from pugnlp.article.html import text_to_article
-    from pugnlp.events.agency_select import (
-        AgencySelector,
-        build_selector,
-        pick_threshold,
-        training_rows,
-    )
+    from pugnlp.evaluate import score
+    from pugnlp.events.agency_select import AgencySelector, pick_threshold, training_rows
     from pugnlp.events.build import Extractor
     from pugnlp.events.classify import save_model
-    from pugnlp.evaluate import score
+    from pugnlp.events.selectors import build_selector
 
     relevant = [d for d in docs if d.fields.get("relevant")]
     extractor = Extractor()
@@ -351,6 +386,59 @@ def _train_agency_selector(docs: list[AnnotatedDoc], out: Path,
     progress(f"agency selector: threshold {threshold}, scores {scores}")
     return {"threshold": threshold, "scores": scores,
             "rule": "highest threshold whose removals on dev are >= 85 % not annotated"}
+
+
+def _train_official_selector(docs: list[AnnotatedDoc], out: Path,
+                             progress: Callable[[str], None]) -> dict[str, Any]:
+    """Fit the official selector on the persons the freshly trained entity model finds in the
+    relevant train documents beyond the rules' officials; the threshold is the one (0.05
+    steps from 0.3 to 0.9) with the best officials F1 on the dev documents, the higher on a tie."""
+    from pugnlp.article.html import text_to_article
+    from pugnlp.evaluate import score
+    from pugnlp.events.build import Extractor
+    from pugnlp.events.classify import save_model
+    from pugnlp.events.official_select import (
+        OfficialSelector,
+        find_persons,
+        official_candidates,
+        training_rows,
+    )
+    from pugnlp.events.selectors import build_selector
+    from pugnlp.nlp.lexicon import load_lexicon
+
+    relevant = [d for d in docs if d.fields.get("relevant")]
+    records = list(Extractor().extract_many([text_to_article(d.text, d.id) for d in relevant]))
+    persons = find_persons(_load_ner(out / NER_DIR), [r.text for r in records])
+    lexicon = load_lexicon()
+
+    def subset(split: str) -> list[int]:
+        return [i for i, d in enumerate(relevant) if d.split == split]
+
+    train = subset("train")
+    X, y = training_rows([official_candidates(records[i], persons[i], lexicon) for i in train],  # noqa: N806
+                         [[o["name"] for o in relevant[i].fields.get("officials") or []]
+                          for i in train])
+    progress(f"official selector: {len(X)} persons beyond the rules' officials in "
+             f"{len(train)} relevant train docs ({sum(y)} of them annotated officials)")
+    model = build_selector().fit(X, y)
+    save_model(model, out / OFFICIAL_FILE)
+
+    def f1(split: str, threshold: float | None) -> float:
+        idx = subset(split)
+        gold = [{"id": relevant[i].id, **relevant[i].fields} for i in idx]
+        before = [records[i] for i in idx]
+        after = before if threshold is None else OfficialSelector(model, threshold, lexicon) \
+            .add_many(before, [persons[i] for i in idx])
+        return float(score([r.as_dict() for r in after], gold)["officials_f1"])
+
+    threshold = max((round(0.3 + 0.05 * k, 2) for k in range(13)),
+                    key=lambda t: (f1("dev", t), t))
+    scores = {split: {"documents": len(subset(split)), "rules_officials_f1": f1(split, None),
+                      "with_selected_officials_f1": f1(split, threshold)}
+              for split in ("dev", "test")}
+    progress(f"official selector: threshold {threshold}, scores {scores}")
+    return {"threshold": threshold, "scores": scores,
+            "rule": "best officials F1 on dev (thresholds 0.30-0.90), the higher on a tie"}
 
 
 def _train_entities(docs: list[AnnotatedDoc], shared_data: Path, out: Path,

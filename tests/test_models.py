@@ -12,7 +12,15 @@ from click.testing import CliRunner
 
 from pugnlp.cli import cli
 from pugnlp.errors import ModelError
-from pugnlp.models import AGENCY_FILE, CARD_FILE, NER_DIR, RELEVANCE_FILE, TYPE_FILE, load_models
+from pugnlp.models import (
+    AGENCY_FILE,
+    CARD_FILE,
+    NER_DIR,
+    OFFICIAL_FILE,
+    RELEVANCE_FILE,
+    TYPE_FILE,
+    load_models,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "model"
@@ -64,6 +72,20 @@ def test_shipped_agency_selector_is_loaded_with_its_threshold() -> None:
     _, entity_model = load_models(SHIPPED, required=True)
     assert entity_model is not None and entity_model.agency_selector is not None
     assert entity_model.agency_selector.threshold == card["agency_selector"]["threshold"]
+
+
+def test_shipped_official_selector_is_loaded_with_its_threshold() -> None:
+    card = json.loads((SHIPPED / CARD_FILE).read_text(encoding="utf-8"))
+    _, entity_model = load_models(SHIPPED, required=True)
+    assert entity_model is not None and entity_model.official_selector is not None
+    assert entity_model.official_selector.threshold == card["official_selector"]["threshold"]
+
+
+def test_missing_official_selector_names_file_and_fix(model_copy: Path) -> None:
+    (model_copy / OFFICIAL_FILE).unlink()
+    with pytest.raises(ModelError) as err:
+        load_models(model_copy)
+    assert OFFICIAL_FILE in str(err.value) and "pugnlp train" in str(err.value)
 
 
 def test_missing_agency_selector_names_file_and_fix(model_copy: Path) -> None:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pugnlp.article.clean import lead_end
+from pugnlp.events.selectors import positive_probs
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -110,15 +111,6 @@ def agency_features(record: EventRecord) -> list[dict[str, float]]:
     return out
 
 
-def build_selector() -> Pipeline:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
-
-    return Pipeline([("features", DictVectorizer()),
-                     ("model", LogisticRegression(C=0.5, max_iter=2000, random_state=13))])
-
-
 def training_rows(records: Iterable[EventRecord], gold_agencies: Iterable[list[str]]
                   ) -> tuple[list[dict[str, float]], list[bool]]:
     """Features and labels: an agency is kept when it matches an annotated one (the shared
@@ -142,8 +134,7 @@ def training_rows(records: Iterable[EventRecord], gold_agencies: Iterable[list[s
 def pick_threshold(model: Pipeline, X: list[dict[str, float]], y: list[bool],  # noqa: N803
                    precision: float = REMOVAL_PRECISION) -> float:
     """The highest threshold (0.05 steps) whose removals are at least ``precision`` right."""
-    classes = list(model.classes_)
-    probs = model.predict_proba(X)[:, classes.index(True)].tolist() if X else []
+    probs = positive_probs(model, X)
     best = 0.0
     for step in range(1, 11):
         threshold = step * 0.05
@@ -167,8 +158,7 @@ class AgencySelector:
         flat = [f for fs in rows for f in fs]
         if not flat:
             return records
-        classes = list(self.model.classes_)
-        probs = self.model.predict_proba(flat)[:, classes.index(True)].tolist()
+        probs = positive_probs(self.model, flat)
         out, k = [], 0
         for record, feats in zip(records, rows):
             keep = tuple(a for a, p in zip(record.agencies, probs[k:k + len(feats)])

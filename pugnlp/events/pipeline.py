@@ -61,11 +61,11 @@ class Pipeline:
 
     def _run(self, batch: list[Article]) -> Iterator[EventRecord]:
         records = list(self.extractor.extract_many(batch))
-        if self.entity_model is not None:
-            records = self.entity_model.refine_many(records)
         if self.classifier is not None:
             decisions = self.classifier.decide(records)
             records = [replace(r, **d) for r, d in zip(records, decisions)]
+        if self.entity_model is not None:  # after the classifier: it reads relevant articles
+            records = self.entity_model.refine_many(records)
         yield from records
 
 

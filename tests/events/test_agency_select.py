@@ -8,10 +8,10 @@ from pugnlp.article.html import text_to_article
 from pugnlp.events.agency_select import (
     AgencySelector,
     agency_features,
-    build_selector,
     pick_threshold,
     training_rows,
 )
+from pugnlp.events.selectors import build_selector
 
 TEXT = (
     "Rakor PUG Kota Palu\n\n"
