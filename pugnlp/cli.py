@@ -162,7 +162,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, sources: Path | None, max_pages:
 def train(anotasi: Path, shared_data: Path, extra_ner: tuple[str, ...], out: Path,
           ner_steps: int | None) -> None:
     """Rebuild every model from scratch: classifier (relevance, event type), agency
-    selector and entity model.
+    selector, entity model and official selector (trained on the entity model's persons).
 
     Fixed seeds; about 3 minutes on 2 cores. Writes model/ and its model_card.json
     (library versions, data hashes, scores).

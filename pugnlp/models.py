@@ -3,7 +3,10 @@
 ``model/`` holds:
 
 - ``event_relevance.skops`` and ``event_type.skops``: the classifier (scikit-learn, skops);
+- ``agency_select.skops``: drops the agencies an article names only in passing;
 - ``ner/``: the spaCy entity model (PER, ORG, LOC);
+- ``official_select.skops``: keeps the entity model's persons that the rules missed and that
+  act in the event;
 - ``model_card.json``: library versions, data hashes, training date, seeds and scores.
 
 Loading checks the card against the installed libraries: a file that is missing, corrupt or
