@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 EVENT_TYPES: tuple[str, ...] = (
     "rapat_koordinasi",
@@ -60,6 +60,9 @@ class Agency:
     acronym: str | None
     expansion: str | None
     evidence: Evidence
+    text: str | None = None
+    """The agency as first written in the article ("Pemko Banjarbaru"), where ``name`` is its
+    most complete form ("Pemerintah Kota Banjarbaru"); null in records of schema 1.0."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +172,8 @@ RECORD_FIELDS: tuple[FieldDoc, ...] = (
     FieldDoc("officials", "list[Official]",
              "Officials: {name, position, agency, evidence}; names without honorifics or titles.",
              "`name (position)` joined by ` | `"),
-    FieldDoc("agencies", "list[Agency]", "Agencies: {name, acronym, expansion, evidence}.",
+    FieldDoc("agencies", "list[Agency]",
+             "Agencies: {name, acronym, expansion, evidence, text (as first written)}.",
              "names joined by ` | `"),
     FieldDoc("participants", "int?", "Number of participants when the text states one."),
     FieldDoc("participants_evidence", "Evidence?", "Where the count was read.", "start:end"),
@@ -189,9 +193,17 @@ EVIDENCE_FIELDS: tuple[str, ...] = ("start", "end", "sentence")
 SUB_FIELDS: dict[str, tuple[str, ...]] = {
     "venues": ("name", "evidence"),
     "officials": ("name", "position", "agency", "evidence"),
-    "agencies": ("name", "acronym", "expansion", "evidence"),
+    "agencies": ("name", "acronym", "expansion", "evidence", "text"),
     "ape_categories": ("category", "year", "status", "evidence"),
 }
+
+
+def compatible_version(version: object) -> bool:
+    """True when a record's ``schema_version`` has this pugnlp's major version (``1.x``): minor
+    versions only add optional fields."""
+    if not isinstance(version, str) or not version:
+        return False
+    return version.split(".")[0] == SCHEMA_VERSION.split(".")[0]
 
 
 def schema_markdown() -> str:

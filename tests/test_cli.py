@@ -90,6 +90,7 @@ def test_extract_parquet_round_trip(runner: CliRunner, release_dir: Path, tmp_pa
     table = pq.read_table(out).to_pylist()
     assert table[0]["kab_kota_code"] == "72.10"
     assert table[0]["officials"][0]["evidence"]["start"] >= 0
+    assert all(a["text"] for a in table[0]["agencies"])
 
 
 def test_bad_inputs_are_named_and_the_rest_is_processed(runner: CliRunner, release_dir: Path,

@@ -7,19 +7,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pugnlp.errors import SchemaError
-from pugnlp.schema import COLUMNS, SCHEMA_VERSION
+from pugnlp.schema import COLUMNS, SCHEMA_VERSION, compatible_version
 
 log = logging.getLogger(__name__)
 
 REQUIRED: frozenset[str] = frozenset(COLUMNS)
 """Every record field must be present (values may be null)."""
-
-
-def compatible_version(version: Any) -> bool:
-    """True when a record's ``schema_version`` has this pugnlp's major version (``1.x``)."""
-    if not isinstance(version, str) or not version:
-        return False
-    return version.split(".")[0] == SCHEMA_VERSION.split(".")[0]
 
 
 def check_record(record: Any, where: str) -> None:

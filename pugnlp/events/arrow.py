@@ -19,7 +19,8 @@ def record_schema() -> pa.Schema:
         "officials": pa.list_(pa.struct([("name", pa.string()), ("position", pa.string()),
                                          ("agency", pa.string()), ("evidence", evidence)])),
         "agencies": pa.list_(pa.struct([("name", pa.string()), ("acronym", pa.string()),
-                                        ("expansion", pa.string()), ("evidence", evidence)])),
+                                        ("expansion", pa.string()), ("evidence", evidence),
+                                        ("text", pa.string())])),
         "ape_categories": pa.list_(pa.struct([("category", pa.string()), ("year", pa.int32()),
                                               ("status", pa.string()), ("evidence", evidence)])),
     }

@@ -159,7 +159,7 @@ def _agency(entry: AgencyEntry, text: str, evidence) -> Agency:  # type: ignore[
     expansion = next((m.expansion for m in entry.mentions if m.expansion and m.expansion != name),
                      None)
     first = entry.mentions[0]
-    return Agency(name, acronym, expansion, evidence(first.start, first.end))
+    return Agency(name, acronym, expansion, evidence(first.start, first.end), surfaces[0])
 
 
 def _merge_people(mentions: list[PersonMention]) -> list[PersonMention]:

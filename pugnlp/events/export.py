@@ -16,7 +16,7 @@ from typing import Any
 
 from pugnlp.errors import SchemaError
 from pugnlp.ioutil import atomic_open
-from pugnlp.schema import COLUMNS, SCHEMA_VERSION
+from pugnlp.schema import COLUMNS, SCHEMA_VERSION, compatible_version
 
 FORMATS = ("jsonl", "csv", "parquet")
 CSV_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c != "text")
@@ -119,8 +119,9 @@ def load_records(path: Path) -> list[dict[str, Any]]:
             missing = [c for c in COLUMNS if c not in record]
             if missing:
                 raise SchemaError(f"{path}:{lineno}: missing field(s) {', '.join(missing)}")
-            if record["schema_version"] != SCHEMA_VERSION:
+            if not compatible_version(record["schema_version"]):
                 raise SchemaError(f"{path}:{lineno}: schema_version {record['schema_version']!r},"
-                                  f" expected {SCHEMA_VERSION!r}; re-run `pugnlp extract`")
+                                  f" expected {SCHEMA_VERSION.split('.')[0]}.x; re-run "
+                                  "`pugnlp extract`")
             records.append(record)
     return records

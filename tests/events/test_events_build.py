@@ -86,6 +86,17 @@ def test_agencies(record: EventRecord) -> None:
         "Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A)"
     for agency in record.agencies:
         assert agency.name in record.text
+        assert agency.text == _surface(record, agency.evidence)  # as first written
+
+
+def test_an_agency_keeps_how_the_article_first_wrote_it(extractor: Extractor) -> None:
+    text = ("Bimtek PUG Banjarbaru\n\nBANJARBARU – Pemko Banjarbaru melalui DP3APMP2KB Kota "
+            "Banjarbaru menggelar bimtek PUG, Selasa (7/11/2023).\n\nKepala DP3APMP2KB Kota "
+            "Banjarbaru Erma Sari mengatakan Pemerintah Kota Banjarbaru terus berkomitmen.")
+    record = extractor.extract(text_to_article(text, "uji-pemko"))
+    pemko = next(a for a in record.agencies if a.name == "Pemerintah Kota Banjarbaru")
+    assert pemko.text == "Pemko Banjarbaru"
+    assert record.as_dict()["agencies"][0]["text"] is not None
 
 
 def test_participants_and_ape(record: EventRecord) -> None:
