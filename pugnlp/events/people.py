@@ -38,7 +38,8 @@ _HEAD_FIRST = {h[0] for h in _HEADS}
 _LOWER_HEADS = sorted({tuple(h.split()) for h in LOWERCASE_HEADS}, key=len, reverse=True)
 _KNOWN_ORG_WORDS = {k for k in KNOWN_AGENCIES if " " not in k} | {
     m for m in MINISTRY_FORMS if " " not in m}
-_STOP_CAPS = {fold(w) for w in list(MONTHS) + list(WEEKDAYS)} | {
+_CALENDAR_WORDS = frozenset(fold(w) for w in list(MONTHS) + list(WEEKDAYS))
+_STOP_CAPS = _CALENDAR_WORDS | {
     "wib", "wita", "wit", "foto", "sumber", "baca", "juga", "ia", "beliau", "dia", "mereka",
     "kami", "kita", "saya", "menurut", "dalam", "pada", "untuk", "dengan", "acara", "kegiatan",
     "rapat", "rakor", "bimtek", "pokja", "tim", "pug", "hal", "namun", "selain", "sementara",
@@ -46,7 +47,7 @@ _STOP_CAPS = {fold(w) for w in list(MONTHS) + list(WEEKDAYS)} | {
     "bapak", "ibu", "kota", "kabupaten", "provinsi", "pemerintah", "desa", "kecamatan",
 }
 """Capitalised words that are never part of a person's name."""
-_CHUNK_BREAK = {fold(w) for w in list(MONTHS) + list(WEEKDAYS)} | {
+_CHUNK_BREAK = _CALENDAR_WORDS | {
     "wib", "wita", "wit", "foto", "sumber", "baca", "ia", "beliau", "dia", "mereka", "kami",
     "kita", "saya", "menurut", "namun", "selain", "sementara", "sebelumnya", "selanjutnya",
     "kemudian", "adapun", "turut", "hadir", "para", "seluruh",
@@ -88,6 +89,10 @@ class PeopleFinder:
         self.lex = lexicon
         head_words = {fold(w) for h in POSITION_HEADS + LOWERCASE_HEADS for w in h.split()}
         self.domain = domain_words | POSITION_WORDS | (head_words - {""})
+        # month words that are also given names ("Agus", "Juni") may be names
+        name_like_dates = _CALENDAR_WORDS & lexicon.names
+        self.stop_caps = frozenset(_STOP_CAPS - name_like_dates)
+        self.chunk_break = frozenset(_CHUNK_BREAK - name_like_dates)
 
     # -- token classes ---------------------------------------------------------------------
     def is_org(self, tok: Tok) -> bool:
@@ -135,14 +140,14 @@ class PeopleFinder:
             return False
         if _is_initial(text):
             return True  # "Josefintje B. Wandosa", "Moh. Imran"
-        if text in NAME_PARTICLES_LOWER:
+        if fold(text) in NAME_PARTICLES_LOWER:  # "br", also written "Br" or "Br."
             return _between_names(tok)
         if not text[:1].isupper() or is_title(text):
             return _is_initial(text)
         if not re.fullmatch(r"[A-Z][A-Za-z'’\-]*\.?", text):
             return False
         low = fold(text)
-        if low in _STOP_CAPS or low in self.domain or self.is_org(tok):
+        if low in self.stop_caps or low in self.domain or self.is_org(tok):
             return False
         if text.isupper() and len(text) > 1:
             return False
@@ -205,7 +210,7 @@ class PeopleFinder:
             # lowercase: only a lowercase head ("pejabat Bappeda ...") or "dr." opens a run
             return (text in _LOWER_BY_FIRST and bool(_lower_head_len(toks, i))) or \
                 is_honorific(text)
-        if fold(text) in _CHUNK_BREAK or self._opener(toks, i):
+        if fold(text) in self.chunk_break or self._opener(toks, i):
             return False
         return not (toks[i].lower_ == "ibu" and i + 1 < len(toks) and toks[i + 1].lower_ == "kota")
 
@@ -213,7 +218,7 @@ class PeopleFinder:
         text = toks[j].text
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if text[:1].isupper() or is_title(text) or _is_initial(text) or is_honorific(text):
-            return fold(text) not in _CHUNK_BREAK
+            return fold(text) not in self.chunk_break
         if text in ("(", ")") and _paren_acronym(toks, j):
             return True
         low = text.lower()
@@ -388,7 +393,7 @@ class PeopleFinder:
     def _loose_name_like(self, tok: Tok) -> bool:
         text = tok.text
         return self.name_like(tok) or (
-            re.fullmatch(r"[A-Z][a-z'’\-]+", text) is not None and fold(text) not in _STOP_CAPS
+            re.fullmatch(r"[A-Z][a-z'’\-]+", text) is not None and fold(text) not in self.stop_caps
             and fold(text) not in self.domain and not self.is_org(tok) and not is_title(text)
             and not self.gaz.lookup(text))
 

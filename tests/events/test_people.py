@@ -85,6 +85,8 @@ def test_name_particles_are_kept(people, text: str, name: str, position: str) ->
     ("Kabid PUG Rosmawati br Simanjuntak memaparkan data.", "Rosmawati br Simanjuntak", "Kabid PUG"),
     ("Rosmawati br Simanjuntak selaku Kabid PUG memaparkan data.", "Rosmawati br Simanjuntak",
      "Kabid PUG"),
+    ("Kepala DP3A Kota Medan, Lestari Br Ginting, memaparkan data.", "Lestari Br Ginting",
+     "Kepala DP3A Kota Medan"),
 ])
 def test_lowercase_name_particles_are_kept(people, text: str, name: str, position: str) -> None:  # noqa: ANN001
     """'br' (boru) is inside Batak names (NAME_PARTICLES_LOWER): not the end of a position."""
@@ -243,3 +245,20 @@ def test_a_camat_named_only_by_the_place_is_not_a_person(people, text: str) -> N
 def test_place_after_camat_and_sasak_names(people, text: str, name: str,  # noqa: ANN001
                                            position: str) -> None:
     assert people(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Kepala Bappeda Kota Batu, Ir. Agus Wicaksono Hadi, M.T., menambahkan data.",
+     "Agus Wicaksono Hadi", "Kepala Bappeda Kota Batu"),
+    ("Kegiatan dibuka Wakil Bupati Sleman, Drs. Agus Santoso, M.M. Ia berpesan singkat.",
+     "Agus Santoso", "Wakil Bupati Sleman"),
+])
+def test_a_month_abbreviation_that_is_a_given_name(people, text: str, name: str,  # noqa: ANN001
+                                                   position: str) -> None:
+    """"Agus" abbreviates Agustus in some dates but is far more often a given name."""
+    assert people(text) == [(name, position)]
+
+
+def test_a_month_after_a_day_is_still_no_name(people) -> None:  # noqa: ANN001
+    assert people("Kepala DP3A Kota Batu Rina Wulandari membuka rapat, 12 Juni 2024.") == [
+        ("Rina Wulandari", "Kepala DP3A Kota Batu")]
