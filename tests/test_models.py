@@ -147,3 +147,26 @@ def test_learned_pipeline_fills_scores(tmp_path: Path) -> None:
     record = load_pipeline(SHIPPED).extract(text_to_article(text, "palu"))
     assert record.relevant and record.event_type == "bimtek_pelatihan"
     assert 0.5 <= record.relevant_score <= 1.0 and 0.0 < record.event_type_score <= 1.0
+
+
+def test_official_selector_trains_on_the_entity_models_persons(tmp_path: Path) -> None:
+    from pugnlp.annotate.corpus import load_annotations
+    from pugnlp.events.classify import load_model
+    from pugnlp.models import _train_official_selector
+
+    docs = load_annotations(ROOT / "anotasi")
+    subset = ([d for d in docs if d.split == "train"]
+              + [d for d in docs if d.split == "dev"][:30] + [d for d in docs if d.split == "test"][:20])
+    shutil.copytree(SHIPPED / NER_DIR, tmp_path / NER_DIR)
+    messages: list[str] = []
+    card = _train_official_selector(subset, tmp_path, messages.append)
+    assert 0.3 <= card["threshold"] <= 0.9
+    assert set(card["scores"]) == {"dev", "test"}
+    for split in card["scores"].values():
+        # the selector only adds officials, and its threshold is chosen on dev
+        assert split["documents"] > 0
+    assert card["scores"]["dev"]["with_selected_officials_f1"] >= \
+        card["scores"]["dev"]["rules_officials_f1"]
+    model = load_model(tmp_path / OFFICIAL_FILE)
+    assert list(model.classes_) == [False, True]
+    assert any("persons beyond the rules' officials" in m for m in messages)
