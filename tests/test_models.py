@@ -156,7 +156,8 @@ def test_official_selector_trains_on_the_entity_models_persons(tmp_path: Path) -
 
     docs = load_annotations(ROOT / "anotasi")
     subset = ([d for d in docs if d.split == "train"]
-              + [d for d in docs if d.split == "dev"][:30] + [d for d in docs if d.split == "test"][:20])
+              + [d for d in docs if d.split == "dev"][:30]
+              + [d for d in docs if d.split == "test"][:20])
     shutil.copytree(SHIPPED / NER_DIR, tmp_path / NER_DIR)
     messages: list[str] = []
     card = _train_official_selector(subset, tmp_path, messages.append)
