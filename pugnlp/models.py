@@ -149,10 +149,14 @@ class EntityModel:
 
 
 def _a_place(name: str) -> bool:
+    """A gazetteer place, or words ending in a regency, city or province ("Bapedda Merauke":
+    an agency, misspelt, read as a name)."""
     from pugnlp.wilayah import load_gazetteer, norm_key
 
     gaz = load_gazetteer()
-    return norm_key(name) in gaz.by_district or bool(gaz.lookup(name))
+    words = name.split()
+    return (norm_key(name) in gaz.by_district or bool(gaz.lookup(name))
+            or len(words) > 1 and bool(gaz.lookup(words[-1])))
 
 
 @contextmanager

@@ -60,6 +60,16 @@ def test_a_place_read_as_a_name_is_vetoed(extractor) -> None:  # noqa: ANN001
     assert ner.seen == [PLACE_PARAGRAPH]
 
 
+def test_a_name_ending_in_a_regency_read_as_an_org_is_vetoed(extractor) -> None:  # noqa: ANN001
+    record = _record(extractor)
+    at = record.text.index("DP3A Kota Palu")
+    wrong = Official("DP3A Kota Palu", "Kepala", None, Evidence(at, at + 14, "Rapat dibuka"))
+    record = replace(record, officials=(*record.officials, wrong))
+    ner = FakeNER("DP3A Kota Palu", "ORG")
+    refined = EntityModel(ner).refine_many([record])[0]  # type: ignore[arg-type]
+    assert {o.name for o in refined.officials} == {"Irmawati", "Irmayanti Pettalolo"}
+
+
 def test_a_place_read_as_a_person_is_kept(extractor) -> None:  # noqa: ANN001
     record = _record(extractor, place_as_name=True)
     ner = FakeNER("Palu Barat", "PER")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from pugnlp.patterns.ape import ACHIEVED, APE_CATEGORY, TARGETED, YEAR
@@ -31,8 +33,7 @@ def find_ape(text: str, sentence_bounds: list[tuple[int, int]]) -> list[ApeMenti
         targeted = [m.end() for m in TARGETED.finditer(before)]
         status = "targeted" if targeted and (not achieved or max(targeted) > max(achieved)) \
             else "achieved"
-        years = [(abs((s0 + m.start()) - start), int(m.group(0))) for m in YEAR.finditer(text[s0:s1])]
-        year = min(years)[1] if years else None
+        year = _year_for(text, s0, s1, start, end)
         category = _CANON[match.group("cat").lower()]
         key = (category, year, status)
         if key in seen:
@@ -40,6 +41,30 @@ def find_ape(text: str, sentence_bounds: list[tuple[int, int]]) -> list[ApeMenti
         seen.add(key)
         found.append(ApeMention(category, year, status, start, end))
     return _merge_years(found)
+
+
+def _year_for(text: str, s0: int, s1: int, start: int, end: int) -> int | None:
+    """The year nearest the category in its clause; else the nearest in the sentence from a
+    clause that names no other category ("pada 2019 mendapat kategori Madya, kali ini meraih
+    kategori Utama": 2019 is Madya's, not Utama's)."""
+    sentence = text[s0:s1]
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(sentence)]
+
+    def clause(at: int) -> int:
+        return bisect.bisect_right(cuts, at)
+
+    own = clause(start - s0)
+    with_category = {clause(m.start("cat")) for m in APE_CATEGORY.finditer(sentence)
+                     if s0 + m.start("cat") != start}
+    years = []
+    for m in YEAR.finditer(sentence):
+        where = clause(m.start())
+        if where == own or where not in with_category:
+            years.append((where != own, abs(s0 + m.start() - start), int(m.group(0))))
+    return min(years)[2] if years else None
+
+
+_CLAUSE_CUT = re.compile(r"[,;]\s")
 
 
 def _merge_years(found: list[ApeMention]) -> list[ApeMention]:

@@ -433,6 +433,9 @@ class PeopleFinder:
         ps = pe = None
         if p1 > p0:
             ps, pe = toks[p0].idx, toks[p1 - 1].idx + len(toks[p1 - 1].text)
+            if self._text.count("(", ps, pe) > self._text.count(")", ps, pe) and \
+                    self._text[pe:pe + 1] == ")":
+                pe += 1  # "Menteri ... Anak (PPPA), <name>": the bracket closes the position
             pos_text = self._text[ps:pe].strip(" ,")
         return PersonMention(surface, first.idx, last.idx + len(last.text), pos_text, ps, pe)
 

@@ -59,3 +59,14 @@ def test_headline_without_year_joins_the_dated_mention() -> None:
     bounds = [(0, 28), (29, len(text))]
     found = find_ape(text, bounds)
     assert [(a.category, a.year, a.status) for a in found] == [("Madya", 2023, "achieved")]
+
+
+def test_a_year_belongs_to_the_category_of_its_clause() -> None:
+    text = "Jika pada 2019 mendapat kategori Madya, kali ini Temanggung meraih kategori Utama."
+    assert _ape(text) == [("Madya", 2019, "achieved", "Madya"),
+                          ("Utama", None, "achieved", "Utama")]
+
+
+def test_a_year_from_a_clause_without_a_category_is_borrowed() -> None:
+    text = "Pada tahun 2022, Kabupaten Banjar mendapatkan penghargaan kategori Madya."
+    assert _ape(text) == [("Madya", 2022, "achieved", "Madya")]

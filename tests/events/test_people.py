@@ -262,3 +262,10 @@ def test_a_month_abbreviation_that_is_a_given_name(people, text: str, name: str,
 def test_a_month_after_a_day_is_still_no_name(people) -> None:  # noqa: ANN001
     assert people("Kepala DP3A Kota Batu Rina Wulandari membuka rapat, 12 Juni 2024.") == [
         ("Rina Wulandari", "Kepala DP3A Kota Batu")]
+
+
+def test_a_position_keeps_its_closing_bracket(people) -> None:  # noqa: ANN001
+    text = ("Penghargaan diserahkan Menteri Pemberdayaan Perempuan dan Perlindungan Anak (PPPA), "
+            "Rina Kusuma, kepada bupati.")
+    assert people(text) == [("Rina Kusuma",
+                              "Menteri Pemberdayaan Perempuan dan Perlindungan Anak (PPPA)")]
