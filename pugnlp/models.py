@@ -79,9 +79,9 @@ class EntityModel:
     finds and the rules did not make officials are offered to the official selector
     (:mod:`pugnlp.events.official_select`), which keeps those that read as acting in the event.
 
-    Officials, vetoed: a rule official whose name is a place of the gazetteer, where the model
-    starts an organisation or a place and never sees a person, is dropped ("Grogol Petamburan"
-    read as a name). One-word names are no longer vetoed: on real releases the model read
+    Officials, vetoed: a rule official whose name is a place of the gazetteer or ends in a
+    region, where the model starts an organisation or a place and never sees a person, is
+    dropped ("Grogol Petamburan", "Bapedda Merauke" read as names). One-word names are no longer vetoed: on real releases the model read
     "Syahbudin" and "Mu'Minun" (a Wakil Bupati, a Kepala Dinas) as places. A wider veto (any
     overlap) was measured and rejected: the model often reads "<position> <name>" as one ORG
     and vetoed real officials (seeds: officials F1 1.0 -> 0.64). Figures in docs/models.md.
