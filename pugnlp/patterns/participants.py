@@ -42,5 +42,7 @@ NOT_PEOPLE: frozenset[str] = frozenset({
     "miliar", "ribu", "persen", "hari", "tahun", "bulan", "minggu", "jam", "kali", "kegiatan",
     "program", "dokumen", "indikator", "kelompok", "tim", "paket", "item", "poin", "kampung",
     "nagari", "gampong", "distrik", "skpd", "pd", "titik", "lokasi", "sesi", "materi", "menit",
+    "narasumber", "pemateri", "pembicara", "fasilitator", "instruktur", "pelatih", "moderator",
 })
-"""Nouns after a number that count things, not people ("diikuti 12 OPD", "28 organisasi")."""
+"""Nouns after a number that count things, not people ("diikuti 12 OPD", "28 organisasi"), or
+people who speak rather than take part ("menghadirkan dua narasumber")."""

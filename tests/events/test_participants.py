@@ -57,3 +57,11 @@ def test_sebanyak_needs_a_verb_of_taking_part() -> None:
 def test_counted_units_are_not_people() -> None:
     assert find_participants("Rapat diikuti 12 OPD dan dibuka Sekda.") is None
     assert find_participants("Kegiatan ini diikuti 3 kecamatan sekaligus.") is None
+
+
+def test_speakers_are_not_the_participant_count() -> None:
+    text = ("Bimtek menghadirkan dua narasumber dari provinsi. Kegiatan ini diikuti 125 peserta "
+            "dari unsur PKK dan GOW.")
+    found = find_participants(text)
+    assert found is not None and found[0] == 125
+    assert find_participants("Panitia menghadirkan tiga pemateri nasional.") is None
