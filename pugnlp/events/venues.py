@@ -16,6 +16,7 @@ from pugnlp.patterns.venues import (
 _NEXT_WORD = re.compile(r"[ ]+(?P<w>[A-Z0-9][\w.'’\-]*|lt\.?|lantai|no\.?)")
 _STOP = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {"Foto", "WIB", "WITA", "WIT"}
 _MAX_WORDS = 8
+_INNER_HEAD = re.compile(r"Aula|Gedung|Kantor|Ruang|Lantai|Balai|Wisma|Graha|Hotel|Lt\.?")
 _ABBREVIATIONS = frozenset({"Lt", "lt", "No", "no", "Jl", "Jln", "Kab", "Kec", "Kel", "Prov",
                            "H", "Hj", "Dr", "Ir", "St"})
 
@@ -28,9 +29,13 @@ class VenueMention:
 
 
 def _extend(text: str, end: int) -> tuple[int, int]:
-    """Consume the capitalised words of a venue name after its head; return (end, words)."""
-    n = 0
-    while n < _MAX_WORDS:
+    """Consume the capitalised words of a venue name after its head; return (end, words).
+
+    A head inside the name starts a new part ("Aula Cahai Ondhui Tingang Gedung B Kantor Bupati
+    Murung Raya"): at most :data:`_MAX_WORDS` words after the last head, and twice that in all.
+    """
+    n = since_head = 0
+    while since_head < _MAX_WORDS and n < 2 * _MAX_WORDS:
         m = _NEXT_WORD.match(text, end)
         if not m or m.group("w").rstrip(".") in _STOP:
             break
@@ -43,6 +48,7 @@ def _extend(text: str, end: int) -> tuple[int, int]:
             break
         end = m.end()
         n += 1
+        since_head = 0 if _INNER_HEAD.fullmatch(word) else since_head + 1
     while end > 0 and text[end - 1] in ".,":
         end -= 1
     return end, n

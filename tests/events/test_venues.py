@@ -54,3 +54,16 @@ def test_a_repeated_venue_is_kept_once() -> None:
 def test_a_venue_ends_at_the_full_stop(text: str, venue: str) -> None:
     """The next sentence's first words are not part of the venue name."""
     assert _names(text) == [venue]
+
+
+def test_a_long_venue_with_heads_inside_is_kept_whole() -> None:
+    text = ("Bimtek berlangsung di Aula Cahai Ondhui Tingang Gedung B Kantor Bupati Murung Raya, "
+            "Senin (10/11/2025).")
+    assert [v.name for v in find_venues(text)] == [
+        "Aula Cahai Ondhui Tingang Gedung B Kantor Bupati Murung Raya"]
+
+
+def test_a_run_of_capitals_without_a_new_head_still_stops() -> None:
+    text = "Rapat di Aula Satu Dua Tiga Empat Lima Enam Tujuh Delapan Sembilan Sepuluh."
+    assert [v.name for v in find_venues(text)] == [
+        "Aula Satu Dua Tiga Empat Lima Enam Tujuh Delapan"]
