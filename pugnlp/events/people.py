@@ -267,6 +267,8 @@ class PeopleFinder:
     def _position_first(self, toks: list[Tok], start: int, end: int,
                         nxt: tuple[int, int] | None) -> PersonMention | None:
         name = self._trailing_name(toks, start, end)
+        if name is not None and _names_a_body(toks, start, name[0]):
+            name = None  # "Dosen Universitas Mulawarman": the body's name, not a person's
         apposed = self._apposed_name(toks, end, nxt)
         if name is not None and apposed is not None and not is_honorific(toks[name[0] - 1].text):
             # "Camat Kandis, Budi Santoso, ...", "Universitas Jabal Ghafur, Dr. Mukhlis Amin":
@@ -454,6 +456,31 @@ La Ode, Wa Ode, Andi, Teuku, Cut, Sasak Lalu/Baiq): part of the name, never a po
 honorific."""
 NAME_PARTICLES_LOWER: frozenset[str] = frozenset({"br", "boru", "bin", "binti", "van", "de"})
 """Lowercase name-internal words ("Rosmawati br Simanjuntak")."""
+
+
+BODIES_NAMED_AFTER: frozenset[str] = frozenset({
+    "universitas", "institut", "politeknik", "akademi", "sekolah", "stikes", "stie", "stai",
+    "yayasan", "gereja", "klasis", "jemaat", "majelis", "pondok", "pesantren", "paguyuban",
+    "sanggar", "padepokan",
+})
+"""Bodies whose own name follows them ("Universitas Mulawarman", "Majelis Taklim", "Gereja
+Injili"): capitalised words right after them are that name, not a person's."""
+
+
+def _names_a_body(toks: list[Tok], start: int, name_start: int) -> bool:
+    """The position ends in a body that takes a proper name, directly before the "name"
+    (one capitalised word may sit between: "Universitas Islam Balitar", "Universitas Lambung
+    Mangkurat")."""
+    for back in (1, 2):
+        k = name_start - back
+        if k < start:
+            return False
+        text = toks[k].text
+        if fold(text) in BODIES_NAMED_AFTER:
+            return True
+        if not text[:1].isupper() or is_honorific(text) or text == ",":
+            return False
+    return False
 
 
 def _particle_ok(tok: Tok) -> bool:

@@ -269,3 +269,18 @@ def test_a_position_keeps_its_closing_bracket(people) -> None:  # noqa: ANN001
             "Rina Kusuma, kepada bupati.")
     assert people(text) == [("Rina Kusuma",
                               "Menteri Pemberdayaan Perempuan dan Perlindungan Anak (PPPA)")]
+
+
+@pytest.mark.parametrize("text", [
+    "Dosen Universitas Mulawarman yang bertindak sebagai fasilitator membimbing peserta.",
+    "Narasumber berasal dari Pusat Studi Gender Universitas Islam Balitar yang baru dibentuk.",
+    "Ketua Majelis Taklim di Kecamatan Labuan meminta layanan konseling.",
+    "Narasumber dari Klasis Gereja Injili di Indonesia memaparkan pengalaman gereja.",
+])
+def test_the_name_of_a_body_after_its_type_is_no_person(people, text: str) -> None:  # noqa: ANN001
+    assert people(text) == []
+
+
+def test_a_person_after_a_named_body_and_a_comma_is_kept(people) -> None:  # noqa: ANN001
+    text = "Dosen Universitas Mulawarman, Dr. Hj. Norhayati Rachim, membimbing peserta."
+    assert people(text) == [("Norhayati Rachim", "Dosen Universitas Mulawarman")]
