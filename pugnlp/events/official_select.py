@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from pugnlp.article.clean import paragraph_span
 from pugnlp.events.selectors import positive_probs
-from pugnlp.patterns.honorifics import fold, is_honorific, is_title
+from pugnlp.patterns.honorifics import KEEP_IN_NAME, fold, is_honorific, is_title
 from pugnlp.patterns.positions import LOWERCASE_HEADS, POSITION_HEADS
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ _BOUNDARY = frozenset({
     "oleh", "dipimpin", "dipandu", "yaitu", "yakni", "menghadirkan", "disampaikan",
     "dibawakan", "dan", "serta", "kata", "ujar", "menurut", "bersama", "adalah", "ialah",
     "kepada", "bahwa", "mewawancarai", "didampingi", "hadir", "juga", "sedangkan", "dibuka",
-    "ditutup", "diikuti", "dihadiri", "memimpin", "membuka", "mengundang", "menghadirkan",
+    "ditutup", "diikuti", "dihadiri", "memimpin", "membuka", "mengundang",
 })
 _NOBLE = frozenset({"tb", "kgs", "kms", "rd", "raden", "tubagus", "kiagus", "kemas", "nyimas"})
 """Sundanese and Palembang noble titles written before a name ("H. Tb. Asep", "Kgs. Rusdi")."""
@@ -70,7 +70,7 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int]:
     ("Yohanes Basik" + "-Basik"; "I Dewa Bagus Riana" + " Putra Astawa")."""
     while True:
         m = re.match(r"([A-Za-z]+\.?)\s+", text[start:end])
-        if m and is_honorific(m.group(1)) and fold(m.group(1)) not in ("andi", "tengku"):
+        if m and is_honorific(m.group(1)) and fold(m.group(1)) not in KEEP_IN_NAME:
             start += m.end()
             continue
         break
