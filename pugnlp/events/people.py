@@ -370,7 +370,15 @@ class PeopleFinder:
             i += 1
             if stop - i < 2:
                 return None
+        if self._ends_in_region(toks, i, stop) and fold(toks[i].text) not in self.lex.names:
+            return None  # "Kepala Bapedda Merauke", "Koordinator Puspaga Jateng": a body
         return i, stop
+
+    def _ends_in_region(self, toks: list[Tok], i: int, stop: int) -> bool:
+        """Words after the first of toks[i:stop] name a region and end the span."""
+        span = toks[i:stop]
+        return any(k + self.is_region_at(span, k) == len(span)
+                   for k in range(1, len(span)) if self.is_region_at(span, k))
 
     def _name_span(self, toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:
         """Honorifics, then name words, then titles: the whole of [start, end).

@@ -284,3 +284,16 @@ def test_the_name_of_a_body_after_its_type_is_no_person(people, text: str) -> No
 def test_a_person_after_a_named_body_and_a_comma_is_kept(people) -> None:  # noqa: ANN001
     text = "Dosen Universitas Mulawarman, Dr. Hj. Norhayati Rachim, membimbing peserta."
     assert people(text) == [("Norhayati Rachim", "Dosen Universitas Mulawarman")]
+
+
+@pytest.mark.parametrize("text", [
+    "Narasumber lain adalah Kepala Bapedda Merauke.",
+    "Materi disampaikan pula oleh (Koordinator Puspaga Jateng) yang menjelaskan layanan.",
+])
+def test_unknown_words_ending_in_a_region_are_a_body(people, text: str) -> None:  # noqa: ANN001
+    assert people(text) == []
+
+
+def test_a_known_name_ending_in_a_region_word_is_kept(people) -> None:  # noqa: ANN001
+    assert people("Kepala Dinas Kesehatan Andi Bone membuka rapat.") == [
+        ("Andi Bone", "Kepala Dinas Kesehatan")]
