@@ -58,14 +58,22 @@ class AgencyEntry:
 class AgencyFinder:
     """Finds and merges agency mentions in a cleaned text."""
 
-    def __init__(self, places: PlaceFinder) -> None:
+    def __init__(self, places: PlaceFinder, person_words: frozenset[str] = frozenset()) -> None:
+        """``person_words``: lowercase words seen only as parts of names (the lexicon's names
+        that are never common words); a spelled-out name stops at them."""
         self.places = places
+        self.person_words = person_words
         self._at: dict[int, PlaceMention] = {}
+        self._person_starts: frozenset[int] = frozenset()
 
-    def find(self, text: str, regions: list[PlaceMention] | None = None) -> list[AgencyMention]:
-        """Agency mentions; ``regions`` are the text's region mentions when already found."""
+    def find(self, text: str, regions: list[PlaceMention] | None = None,
+             person_starts: frozenset[int] = frozenset()) -> list[AgencyMention]:
+        """Agency mentions; ``regions`` are the text's region mentions when already found,
+        ``person_starts`` where the names of the officials found begin (no agency runs on
+        into a person: "Inspektorat Enseny Stevy Mosso")."""
         mentions = self.places.mentions(text) if regions is None else regions
         self._at = {m.start: m for m in mentions}
+        self._person_starts = person_starts
         found: list[AgencyMention] = []
         taken: list[tuple[int, int]] = []
         for mention in self._spelled(text) + self._governments(text):
@@ -166,7 +174,9 @@ class AgencyFinder:
             return True
         if _NAMED_HEADS.match(head):
             return False
-        return word.start("w") in self._at
+        # "Kepala Inspektorat Budi Santoso": the person after the agency is not part of it
+        return (word.start("w") in self._at or w.lower() in self.person_words
+                or word.start("w") in self._person_starts)
 
     def _with_region(self, text: str, start: int, end: int, key: str, acronym: str | None,
                      expansion: str | None) -> AgencyMention:

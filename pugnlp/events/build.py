@@ -73,8 +73,9 @@ class Extractor:
         self.nlp = nlp
         self.gaz = gazetteer or load_gazetteer()
         self.places = PlaceFinder(self.gaz)
-        self.people = PeopleFinder(self.gaz, lexicon or load_lexicon(), _domain_words())
-        self.agencies = AgencyFinder(self.places)
+        lexicon = lexicon or load_lexicon()
+        self.people = PeopleFinder(self.gaz, lexicon, _domain_words())
+        self.agencies = AgencyFinder(self.places, lexicon.names - lexicon.common)
 
     def extract(self, article: Article) -> EventRecord:
         return self.from_doc(article, self.nlp(article.text))
@@ -107,7 +108,8 @@ class Extractor:
         person_spans = [(p.name_start, p.name_end) for p in persons]
         regions = self.places.mentions(text)
         place = self.places.resolve(text, [(v.start, v.end) for v in venues], person_spans, regions)
-        agency_entries = merge_mentions(self.agencies.find(text, regions))
+        agency_entries = merge_mentions(self.agencies.find(
+            text, regions, frozenset(p.name_start for p in persons)))
         participants = find_participants(text)
         ape = find_ape(text, sentences)
 

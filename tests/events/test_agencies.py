@@ -118,3 +118,21 @@ def test_merge_joins_a_regionless_mention_to_the_sole_regional_entry() -> None:
 ])
 def test_generic_phrases_are_not_spelled_agencies(agency_finder: AgencyFinder, text: str) -> None:
     assert agency_finder.find(text) == []
+
+
+def test_a_spelled_agency_stops_where_a_person_begins(agency_finder: AgencyFinder) -> None:
+    text = "Hadir Plt Inspektur Inspektorat Enseny Stevy Mosso dan pimpinan OPD."
+    assert [text[m.start:m.end] for m in agency_finder.find(text)] == [
+        "Inspektorat Enseny Stevy Mosso"]  # unknown words: nothing tells they are a name
+    person = frozenset({text.index("Enseny")})
+    assert [text[m.start:m.end] for m in agency_finder.find(text, person_starts=person)] == [
+        "Inspektorat"]
+
+
+def test_a_spelled_agency_stops_at_a_word_only_names_use() -> None:
+    from pugnlp.events.places import PlaceFinder
+    from pugnlp.wilayah import load_gazetteer
+
+    finder = AgencyFinder(PlaceFinder(load_gazetteer()), frozenset({"budi", "santoso"}))
+    text = "Rapat dihadiri Kepala Inspektorat Budi Santoso."
+    assert [text[m.start:m.end] for m in finder.find(text)] == ["Inspektorat"]
