@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\w[\w.'’\-]*|[^\w\s]")
 _HEAD_WORDS = frozenset(fold(h.split()[0]) for h in POSITION_HEADS + LOWERCASE_HEADS)
-_STOP_PUNCT = frozenset({".", ":", ";", "\"", "“", "”", "?", "!", "–", "—", "|"})
+_STOP_PUNCT = frozenset({".", ":", ";", "\"", "“", "”", "?", "!", "-", "–", "—", "|"})
 _BOUNDARY = frozenset({
     "oleh", "dipimpin", "dipandu", "yaitu", "yakni", "menghadirkan", "disampaikan",
     "dibawakan", "dan", "serta", "kata", "ujar", "menurut", "bersama", "adalah", "ialah",

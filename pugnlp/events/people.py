@@ -553,8 +553,14 @@ def _match_head(toks: list[Tok], i: int, heads: list[tuple[str, ...]]) -> int:
 def _head_at(toks: list[Tok], i: int, end: int) -> int:
     """Length of a position head (with modifiers such as Plt./Pj.) starting at toks[i]."""
     j = i
-    while j < end and fold(toks[j].text) in POSITION_MODIFIERS:
-        j += 1
+    while j < end:
+        if fold(toks[j].text) in POSITION_MODIFIERS:
+            j += 1
+        elif (toks[j].text == "(" and j + 2 < end and toks[j + 2].text == ")"
+              and fold(toks[j + 1].text) in POSITION_MODIFIERS):
+            j += 3  # "Penjabat (Pj) Sekda", "Pelaksana Tugas (Plt) Kepala Dinas"
+        else:
+            break
     if j >= end:
         return 0
     heads = _HEADS_BY_FIRST.get(toks[j].text)

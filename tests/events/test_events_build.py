@@ -148,3 +148,11 @@ def test_an_irrelevant_article_has_no_event_type(extractor: Extractor) -> None:
     record = extract_text(text, "cabai", extractor=extractor)
     assert not record.relevant and record.event_type is None
     assert record.officials == () and record.participants is None
+
+
+def test_a_modifier_in_brackets_and_the_dateline(extractor: Extractor) -> None:
+    text = ("Pokja PUG Maybrat Terbentuk\n\nTRIBUNSORONG.COM, KUMURKEK - Penjabat (Pj) Sekda "
+            "Maybrat Ferdinandus Taa membuka advokasi pengarusutamaan gender, Senin (15/7/2024).")
+    record = extractor.extract(text_to_article(text, "uji-dateline"))
+    assert [(o.name, o.position) for o in record.officials] == [
+        ("Ferdinandus Taa", "Penjabat (Pj) Sekda Maybrat")]

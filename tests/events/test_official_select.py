@@ -74,6 +74,8 @@ def record(extractor):  # noqa: ANN001, ANN201
     ("Wakil Bupati Pandeglang, H. Tb. ", "Wakil Bupati Pandeglang"),
     ("Asistensi diikuti 18 OPD. Kepala DP3A Parepare, Hj. ", "Kepala DP3A Parepare"),
     ("Hadir Kepala DP3A, Siti Aminah, S.Sos, ", None),
+    ("TRIBUNSORONG.COM, KUMURKEK - Penjabat (Pj) Sekda Maybrat ",
+     "Penjabat (Pj) Sekda Maybrat"),
     ("Editor: ", None),
 ])
 def test_the_phrase_before_a_name_is_read_as_its_position(before: str,

@@ -297,3 +297,15 @@ def test_unknown_words_ending_in_a_region_are_a_body(people, text: str) -> None:
 def test_a_known_name_ending_in_a_region_word_is_kept(people) -> None:  # noqa: ANN001
     assert people("Kepala Dinas Kesehatan Andi Bone membuka rapat.") == [
         ("Andi Bone", "Kepala Dinas Kesehatan")]
+
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Rapat dibuka Pelaksana Tugas (Plt) Kepala DP3A Kota Palu Rina Wulandari di aula.",
+     "Rina Wulandari", "Pelaksana Tugas (Plt) Kepala DP3A Kota Palu"),
+    ("Penjabat (Pj) Bupati Bireuen, Aulia Rahman Syah, menandatangani perbup.",
+     "Aulia Rahman Syah", "Penjabat (Pj) Bupati Bireuen"),
+])
+def test_a_modifier_abbreviated_in_brackets(people, text: str, name: str,  # noqa: ANN001
+                                            position: str) -> None:
+    assert people(text) == [(name, position)]
