@@ -46,7 +46,7 @@ _NOBLE = frozenset({"tb", "kgs", "kms", "rd", "raden", "tubagus", "kiagus", "kem
 """Sundanese and Palembang noble titles written before a name ("H. Tb. Asep", "Kgs. Rusdi")."""
 _VENUE_WORDS = frozenset({"aula", "gedung", "ruang", "hotel", "balai", "pendopo", "pendapa",
                           "kantor", "halaman", "lantai", "rumah", "wisma", "graha", "auditorium",
-                          "lapangan", "taman", "masjid", "gereja", "alun"})
+                          "lapangan", "taman", "masjid", "gereja", "alun", "paseban"})
 _APPOSITIVE = frozenset({"yaitu", "yakni"})
 _LEADING_FILLER = frozenset({"dari", "yang", "salah", "satu", "seorang", "sebagai", "para",
                              "sementara", "itu", "selain", "selaku", "dua", "tiga", "empat",
@@ -152,9 +152,9 @@ def _position_before(text: str, start: int) -> str | None:
 
 
 def official_candidates(record: EventRecord, persons: Iterable[tuple[int, int]],
-                        lexicon: Lexicon) -> list[Candidate]:
+                        lexicon: Lexicon, *, include_officials: bool = False) -> list[Candidate]:
     """One candidate per PER span (character offsets into ``record.text``) that is not an
-    official already, with its features."""
+    official already, with its features; ``include_officials`` keeps those too (training)."""
     from pugnlp.evaluate import fuzzy_eq, norm_name
     from pugnlp.wilayah import load_gazetteer, norm_key
 
@@ -163,22 +163,26 @@ def official_candidates(record: EventRecord, persons: Iterable[tuple[int, int]],
     title = (record.title or "").strip()
     n = max(len(text), 1)
     known = [norm_name(o.name) for o in record.officials]
+    holders = [(o.evidence.end, o.position) for o in record.officials if o.position]
     out: list[Candidate] = []
     for span_start, span_end in persons:
         start, end = _clean_name(text, span_start, span_end)
         name = text[start:end].strip(" ,.")
         key = norm_name(name)
         words = key.split()
-        if not words or name.isupper() or any(
+        if not words or name.isupper() or not include_officials and any(
                 fuzzy_eq(key, k, 0.85) or set(words) <= set(k.split()) for k in known):
             continue
         p0, p1 = paragraph_span(text, start)
         if (text[p0:p1].strip() == title  # a headline's capitals say nothing about names
                 or text[start - 1:start] == "-"  # "Pare-Pare"
-                or len(words) == 1 and (norm_key(name) in gaz.by_district
-                                        or bool(gaz.lookup(name)))):
+                or norm_key(name) in gaz.by_district or bool(gaz.lookup(name))):
             continue
         position = _position_before(text, start)
+        listed = False
+        if position is None:
+            position = _listed_after(text, start, holders)
+            listed = position is not None
         left = [t.lower() for t in _TOKEN.findall(text[max(p0, start - 60):start])]
         right = [t.lower() for t in _TOKEN.findall(text[end:min(p1, end + 60)])]
         pos_words = position.split() if position else []
@@ -187,7 +191,6 @@ def official_candidates(record: EventRecord, persons: Iterable[tuple[int, int]],
             f"words={min(len(words), 4)}": 1.0,
             "known_name_share": sum(w in lexicon.names for w in words) / len(words),
             "common_word_share": sum(w in lexicon.common for w in words) / len(words),
-            "place": float(norm_key(name) in gaz.by_district or bool(gaz.lookup(name))),
             "at": start / n,
             "short_line": float(p1 - p0 < 80),
             "honorific_before": float(bool(left) and is_honorific(left[-1])),
@@ -197,6 +200,7 @@ def official_candidates(record: EventRecord, persons: Iterable[tuple[int, int]],
             "position_has_head": float(any(fold(w) in _HEAD_WORDS for w in pos_words)),
             "position_has_capital": float(any(w[:1].isupper() for w in pos_words)),
             "peserta_near": float("peserta" in left[-10:]),
+            "listed_after_official": float(listed),
             "mentions": math.log1p(text.count(name.split()[-1])),
         }
         if pos_words:
@@ -208,7 +212,22 @@ def official_candidates(record: EventRecord, persons: Iterable[tuple[int, int]],
         for k, w in enumerate(right[:2]):
             f[f"next{k + 1}={w}"] = 1.0
         out.append(Candidate(start, end, name, position, f))
+        if position:
+            holders.append((end, position))
     return out
+
+
+def _listed_after(text: str, start: int, holders: list[tuple[int, str]]) -> str | None:
+    """The position of the person listed just before ("narasumber Dinas PPPA, Ihwan Mulyawan
+    ST MSi dan Titin Sumarni MPd": Titin shares Ihwan's position)."""
+    for end, position in holders:
+        if not 0 < start - end <= 40:
+            continue
+        between = _TOKEN.findall(text[end:start])
+        if (between and between[-1].lower() in ("dan", "serta")
+                and all(t == "," or is_title(t) for t in between[:-1])):
+            return position
+    return None
 
 
 def plausible_position(position: str | None) -> bool:

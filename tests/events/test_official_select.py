@@ -160,3 +160,14 @@ def test_selector_adds_the_trusted_person_with_position_and_evidence(record) -> 
 def test_selector_leaves_a_record_without_persons_as_it_is(record) -> None:  # noqa: ANN001
     selector = _toy_selector(record)
     assert selector.add_many([record], [[]]) == [record]
+
+
+def test_a_person_listed_after_an_official_shares_the_position(extractor) -> None:  # noqa: ANN001
+    text = ("Rakor PUG OKI\n\nKAYUAGUNG - DPPPA Kabupaten OKI menggelar rakor PUG, Senin "
+            "(21/10/2021).\n\nKegiatan diisi oleh narasumber Dinas PPPA Provinsi Sumatera "
+            "Selatan, Ihwan Mulyawan ST MSi dan Titin Sumarni MPd.")
+    record = extractor.extract(text_to_article(text, "oki-1"))
+    assert [o.name for o in record.officials] == ["Ihwan Mulyawan"]
+    [cand] = official_candidates(record, [_span(record, "Titin Sumarni")], load_lexicon())
+    assert cand.position == record.officials[0].position
+    assert cand.features["listed_after_official"] == 1.0
