@@ -166,13 +166,19 @@ def _gc_paused() -> Iterator[None]:
     Importing scikit-learn, skops and spaCy creates hundreds of thousands of objects, none of
     them garbage; the collector's passes over them cost about 8 % of the load time
     (bench/load_models.py: median 1.85 s paused against 2.02 s, 10 runs each). The state found
-    is restored on the way out, whatever a library did meanwhile (srsly re-enables it).
+    is restored on the way out, whatever a library did meanwhile. srsly re-enables the
+    collector while spaCy reads its files, so the objects already there are frozen before the
+    entity model loads (median 1.93 -> 1.83 s over three pairs of 7 runs) and thawed after,
+    unless the caller had frozen some itself.
     """
     was_enabled = gc.isenabled()
+    was_frozen = gc.get_freeze_count() > 0
     gc.disable()
     try:
         yield
     finally:
+        if not was_frozen:
+            gc.unfreeze()
         if was_enabled:
             gc.enable()
         else:
@@ -228,6 +234,7 @@ def _load_models(folder: Path, *, required: bool
         threshold = float(card.get("official_selector", {}).get("threshold", 0.5))
         official_selector = OfficialSelector(load_model(folder / OFFICIAL_FILE), threshold,
                                              load_lexicon())
+    gc.freeze()  # srsly re-enables the collector while spaCy loads: spare it the imports
     return classifier, EntityModel(_load_ner(folder / NER_DIR), selector, official_selector)
 
 

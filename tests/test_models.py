@@ -58,6 +58,7 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(model_copy: Path) -
         assert not gc.isenabled()
     finally:
         gc.enable()
+    assert gc.get_freeze_count() == 0  # objects frozen while loading are thawed
 
 
 def test_corrupt_classifier_names_file_and_fix(model_copy: Path) -> None:
