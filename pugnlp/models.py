@@ -81,10 +81,11 @@ class EntityModel:
 
     Officials, vetoed: a rule official whose name is a place of the gazetteer or ends in a
     region, where the model starts an organisation or a place and never sees a person, is
-    dropped ("Grogol Petamburan", "Bapedda Merauke" read as names). One-word names are no longer vetoed: on real releases the model read
-    "Syahbudin" and "Mu'Minun" (a Wakil Bupati, a Kepala Dinas) as places. A wider veto (any
-    overlap) was measured and rejected: the model often reads "<position> <name>" as one ORG
-    and vetoed real officials (seeds: officials F1 1.0 -> 0.64). Figures in docs/models.md.
+    dropped ("Grogol Petamburan", "Bapedda Merauke" read as names). One-word names are no
+    longer vetoed: on real releases the model read "Syahbudin" and "Mu'Minun" (a Wakil Bupati,
+    a Kepala Dinas) as places. A wider veto (any overlap) was measured and rejected: the model
+    often reads "<position> <name>" as one ORG and vetoed real officials (seeds: officials F1
+    1.0 -> 0.64). Figures in docs/models.md.
     """
 
     def __init__(self, nlp: Language, agency_selector: AgencySelector | None = None,
