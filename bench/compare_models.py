@@ -19,7 +19,7 @@ FIELDS = ("relevant_acc", "event_type_acc", "event_type_macro_f1", "event_date_a
 
 
 def gold_sets() -> list[tuple[str, list, list]]:
-    from pugnlp.annotate.corpus import load_annotations
+    from pugnlp.annotations import load_annotations
     from pugnlp.article.html import text_to_article
     from pugnlp.article.load import iter_articles
 
@@ -43,14 +43,13 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     from pugnlp.evaluate import score
-    from pugnlp.events.pipeline import load_pipeline
+    from pugnlp.events.loader import extract_articles, load
 
-    pipelines = {"rules": load_pipeline(use_models=False),
-                 "learned": load_pipeline(ROOT / "model", use_models=True)}
+    pipelines = {"rules": load(rules_only=True), "learned": load(ROOT / "model")}
     results: dict[str, dict[str, dict]] = {}
     for name, articles, gold in gold_sets():
         for label, pipeline in pipelines.items():
-            preds = [r.as_dict() for r in pipeline.extract_many(articles)]
+            preds = [r.as_dict() for r in extract_articles(pipeline, articles)]
             results.setdefault(name, {})[label] = score(preds, gold)
     print(f"{'set':<14} {'field':<20} {'rules':>6} {'learned':>8} {'diff':>6}")
     for name, by in results.items():

@@ -1,4 +1,4 @@
-"""Time to load every trained model in model/, each run in a fresh process (imports included).
+"""Time to load the trained pipeline in model/, each run in a fresh process (imports included).
 
     python bench/load_models.py            # 7 fresh processes; prints min, median and max
     python bench/load_models.py --runs 15
@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _one_load() -> None:
     t0 = time.perf_counter()
-    from pugnlp.models import load_models
+    import pugnlp
 
-    classifier, entity_model = load_models(ROOT / "model", required=True)
-    assert classifier is not None and entity_model is not None
+    nlp = pugnlp.load(ROOT / "model")
+    assert "pug_classifier" in nlp.pipe_names and "pug_entities" in nlp.pipe_names
     print(time.perf_counter() - t0)
 
 

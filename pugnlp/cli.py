@@ -68,8 +68,10 @@ def _fail(message: str) -> None:
 @click.option("--model-dir", type=click.Path(path_type=Path), default=None,
               help="Folder of trained models (default: model/).")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes running the pipeline (nlp.pipe n_process); same records.")
 def extract(paths: tuple[Path, ...], out: Path, fmt: str | None, rules_only: bool,
-            model_dir: Path | None, progress: bool) -> None:
+            model_dir: Path | None, progress: bool, workers: int) -> None:
     """Extract one PUG record per article from PATH... (files or folders).
 
     PATH is a .txt or .html file, a .jsonl file with a `text` or `html` field per line
@@ -80,7 +82,7 @@ def extract(paths: tuple[Path, ...], out: Path, fmt: str | None, rules_only: boo
     from pugnlp.runner import run_extract
 
     summary = run_extract(list(paths), out, fmt=fmt, use_models=not rules_only,
-                          model_dir=model_dir, progress=progress)
+                          model_dir=model_dir, progress=progress, workers=workers)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
     click.echo(summary.text())
@@ -157,17 +159,19 @@ def run(paths: tuple[Path, ...], out_dir: Path, sources: Path | None, max_pages:
 @click.option("--extra-ner", multiple=True, type=click.Choice(["nerui", "nergrit", "nerugm"]),
               help="More public NER sets for the entity model (deduplicated against test).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("model"),
-              show_default=True, help="Where the models and model_card.json go.")
+              show_default=True, help="Where the trained pipeline goes (nlp.to_disk; the model card in its meta.json).")
 @click.option("--ner-steps", type=int, default=None, help="Entity-model training steps.")
 def train(anotasi: Path, shared_data: Path, extra_ner: tuple[str, ...], out: Path,
           ner_steps: int | None) -> None:
     """Rebuild every model from scratch: classifier (relevance, event type), agency
     selector, entity model and official selector (trained on the entity model's persons).
 
-    Fixed seeds; about 3 minutes on 2 cores. Writes model/ and its model_card.json
-    (library versions, data hashes, scores).
+    Fixed seeds; about 3 minutes on 2 cores. Writes the whole pipeline to model/ (what
+    pugnlp.load() and spacy.load("model") read); its meta.json carries the model card
+    (library versions, data hashes, scores, thresholds). The folder is replaced only once
+    the new one is complete.
     """
-    from pugnlp.models import NER_STEPS, train_all
+    from pugnlp.events.training import NER_STEPS, train_all
 
     card = train_all(anotasi, shared_data, out, extra_ner=extra_ner,
                      ner_steps=ner_steps or NER_STEPS, progress=lambda m: click.echo(m, err=True))
@@ -477,8 +481,8 @@ def annotate_stats(path: Path, write_docs: Path | None) -> None:
 
     Documents per split, relevant and distractors, event types, provinces, spans per label.
     """
-    from pugnlp.annotate.corpus import load_annotations
     from pugnlp.annotate.stats import stats_markdown, write_stats
+    from pugnlp.annotations import load_annotations
 
     stats = stats_markdown(load_annotations(path))
     if write_docs is None:

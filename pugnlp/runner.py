@@ -58,19 +58,19 @@ def _progress(items: Iterator[Article | InputError], total: int, enabled: bool
 
 def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models: bool = True,
                 model_dir: Path | None = None, progress: bool = True,
-                store: Path | None = None) -> ExtractSummary:
+                store: Path | None = None, workers: int = 1) -> ExtractSummary:
     """Extract every article under ``paths`` (and in the corpus ``store``) into ``out``.
 
     Bad items are collected in ``summary.failures`` (file and line, reason) and skipped.
     """
     from pugnlp.article.load import iter_articles, list_inputs
     from pugnlp.events.export import save_records
-    from pugnlp.events.pipeline import load_pipeline
+    from pugnlp.events.loader import describe, extract_articles, load
 
     start = time.perf_counter()
     summary = ExtractSummary(output=out)
-    pipeline = load_pipeline(model_dir, use_models=use_models)
-    summary.models = pipeline.describe()
+    nlp = load(model_dir, rules_only=not use_models)
+    summary.models = describe(nlp)
     articles: list[Article] = []
     total = len(list_inputs(paths))
     for item in _progress(iter_articles(paths), total, progress):
@@ -84,7 +84,7 @@ def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models
 
         articles.extend(stored_articles(store))
     records = []
-    for record in pipeline.extract_many(articles):
+    for record in extract_articles(nlp, articles, n_process=workers):
         summary.articles += 1
         if record.relevant:
             summary.relevant += 1
@@ -110,16 +110,16 @@ def run_evaluate(golds: list[Path], inputs: list[Path], anotasi: Path | None,
     from pugnlp.article.load import iter_articles
     from pugnlp.errors import SchemaError
     from pugnlp.evaluate import score
-    from pugnlp.events.pipeline import load_pipeline
+    from pugnlp.events.loader import extract_articles, load
 
-    pipeline = load_pipeline(model_dir, use_models=use_models)
+    nlp = load(model_dir, rules_only=not use_models)
     results: dict[str, dict] = {}
     if anotasi is not None:
-        from pugnlp.annotate.corpus import load_annotations
+        from pugnlp.annotations import load_annotations
 
         test = [d for d in load_annotations(anotasi) if d.split == "test"]
-        preds = [r.as_dict() for r in pipeline.extract_many(
-            text_to_article(d.text, d.id) for d in test)]
+        preds = [r.as_dict() for r in extract_articles(
+            nlp, (text_to_article(d.text, d.id) for d in test))]
         results[f"{anotasi} (test split)"] = score(preds, [dict(id=d.id, **d.fields) for d in test])
     by_stem = {a.doc_id: a for a in iter_articles(inputs) if not isinstance(a, InputError)}
     for gold_path in golds:
@@ -134,6 +134,6 @@ def run_evaluate(golds: list[Path], inputs: list[Path], anotasi: Path | None,
                 articles.append(text_to_article(row["text"], row["id"]))
             elif row["id"] in by_stem:
                 articles.append(by_stem[row["id"]])
-        preds = [r.as_dict() for r in pipeline.extract_many(articles)]
+        preds = [r.as_dict() for r in extract_articles(nlp, articles)]
         results[str(gold_path)] = score(preds, gold)
     return results

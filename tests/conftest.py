@@ -1,7 +1,8 @@
 """Shared fixtures: expensive objects are built once per test session (hence once per module).
 
-``extractor`` is also used by tests/test_quality_gate.py. The finders below are the parts an
-Extractor is made of, built from the same public loaders, for the unit tests of each module.
+``rules_nlp`` (the rule pipeline of :func:`pugnlp.load`) is also used by
+tests/test_quality_gate.py. The finders below are the parts its components are made of, built
+from the same public loaders, for the unit tests of each module.
 """
 
 from __future__ import annotations
@@ -10,17 +11,17 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def extractor():  # noqa: ANN201
-    """The rule-based extractor (spaCy tokenizer, gazetteer, lexicon), built once."""
-    from pugnlp.events.build import Extractor
+def rules_nlp():  # noqa: ANN201
+    """The rule pipeline (spaCy tokenizer, gazetteer, lexicon), built once."""
+    from pugnlp.events.loader import load
 
-    return Extractor()
+    return load(rules_only=True)
 
 
 @pytest.fixture(scope="session")
 def nlp():  # noqa: ANN201
-    """The tokenizer + sentence pipeline of :func:`pugnlp.nlp.pipeline.make_nlp`."""
-    from pugnlp.nlp.pipeline import make_nlp
+    """The tokenizer + sentence pipeline of :func:`pugnlp.nlp.tokenizer.make_nlp`."""
+    from pugnlp.nlp.tokenizer import make_nlp
 
     return make_nlp()
 

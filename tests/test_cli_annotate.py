@@ -27,12 +27,11 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture()
-def rules_pipeline(monkeypatch: pytest.MonkeyPatch, extractor) -> None:  # noqa: ANN001
-    """The export's pipeline, built from the session's rule extractor (no second build)."""
-    from pugnlp.events import pipeline
+def rules_pipeline(monkeypatch: pytest.MonkeyPatch, rules_nlp) -> None:  # noqa: ANN001
+    """The export's pipeline, the session's rule pipeline (no second build)."""
+    from pugnlp.events import loader
 
-    monkeypatch.setattr(pipeline, "load_pipeline",
-                        lambda model_dir=None, use_models=True: pipeline.Pipeline(extractor))
+    monkeypatch.setattr(loader, "load", lambda model_dir=None, rules_only=False: rules_nlp)
 
 
 @pytest.fixture()

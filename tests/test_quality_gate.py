@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pugnlp.evaluate import score
+from pugnlp.events.loader import extract_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = {
@@ -22,11 +23,11 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def result(extractor) -> dict:  # noqa: ANN001
+def result(rules_nlp) -> dict:  # noqa: ANN001
     from pugnlp.article.load import iter_articles
 
     articles = [a for a in iter_articles([ROOT / "korpus/contoh/teks"])]
-    preds = [r.as_dict() for r in extractor.extract_many(articles)]
+    preds = [r.as_dict() for r in extract_articles(rules_nlp, articles)]
     gold = [json.loads(l) for l in (ROOT / "korpus/contoh/gold.jsonl").read_text(encoding="utf-8").splitlines()]
     return score(preds, gold)
 

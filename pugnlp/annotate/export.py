@@ -33,10 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from pugnlp import __version__
-from pugnlp.annotate.corpus import DOC_FIELDS, AnnotatedDoc
-from pugnlp.annotate.spans import Span, record_fields, record_meta, record_spans
 from pugnlp.annotate.lsfields import field_results
+from pugnlp.annotate.spans import Span, record_fields, record_meta, record_spans
 from pugnlp.annotate.tools import LABELS_TAG, TEXT_TAG, labelstudio_config, to_utf16
+from pugnlp.annotations import DOC_FIELDS, AnnotatedDoc
 from pugnlp.errors import AnnotationError
 from pugnlp.schema import EventRecord
 
@@ -176,7 +176,7 @@ def export_tasks(paths: list[Path], out: Path, fmt: str, use_models: bool = True
     _check_format(fmt)
     summary = ExportSummary(output=out, fmt=fmt)
     if gold:
-        from pugnlp.annotate.corpus import load_annotations
+        from pugnlp.annotations import load_annotations
 
         docs = [d for p in paths for d in load_annotations(p)]
         tasks = tasks_from_docs(docs, fmt)
@@ -204,10 +204,10 @@ def _extract(paths: list[Path], use_models: bool, model_dir: Path | None,
              summary: ExportSummary) -> list[EventRecord]:
     from pugnlp.article.load import iter_articles
     from pugnlp.errors import InputError
-    from pugnlp.events.pipeline import load_pipeline
+    from pugnlp.events.loader import describe, extract_articles, load
 
-    pipeline = load_pipeline(model_dir, use_models=use_models)
-    summary.models = pipeline.describe()
+    nlp = load(model_dir, rules_only=not use_models)
+    summary.models = describe(nlp)
     articles = []
     for item in iter_articles(paths):
         if isinstance(item, InputError):
@@ -215,4 +215,4 @@ def _extract(paths: list[Path], use_models: bool, model_dir: Path | None,
             log.warning("%s", item)
             continue
         articles.append(item)
-    return list(pipeline.extract_many(articles))
+    return list(extract_articles(nlp, articles))

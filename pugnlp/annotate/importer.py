@@ -1,6 +1,6 @@
 """Merge corrected annotation files (Label Studio, doccano) into ``anotasi/dokumen.jsonl``.
 
-Every document of a file is validated with :func:`pugnlp.annotate.corpus.validate_doc`; a file
+Every document of a file is validated with :func:`pugnlp.annotations.validate_doc`; a file
 with any error merges nothing (its errors name the file, the line or task, and the span). The
 documents of a good file are matched to the corpus by id, then by a hash of their text (the
 same text under a new id keeps its old id, and so its split):
@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pugnlp.annotate.corpus import AnnotatedDoc, load_annotations, validate_doc
 from pugnlp.annotate.readers import read_export
+from pugnlp.annotations import AnnotatedDoc, load_annotations, validate_doc
 from pugnlp.errors import AnnotationError
 
 DEFAULT_CORPUS = Path("anotasi/dokumen.jsonl")
@@ -207,7 +207,7 @@ def build_from_drafts(draft_dir: Path, into: Path = DEFAULT_CORPUS) -> ImportSum
     Raises:
         AnnotationError: no draft files, or the corpus file itself is invalid.
     """
-    from pugnlp.annotate.corpus import doc_from_draft
+    from pugnlp.annotations import doc_from_draft
 
     files = sorted(draft_dir.glob("*.jsonl")) if draft_dir.is_dir() else [draft_dir]
     if not files or not all(f.is_file() for f in files):

@@ -15,7 +15,7 @@ Understood, by content (not by file name):
   relevance (``relevant``/``not_relevant``) and event type. Our own JSONL format is read too.
 
 Each row is returned with where it came from ("file: task #3 (id 17)" or "file:12"). Rows are
-not validated here: :func:`pugnlp.annotate.corpus.validate_doc` does that.
+not validated here: :func:`pugnlp.annotations.validate_doc` does that.
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pugnlp.annotate.corpus import DOC_FIELDS
 from pugnlp.annotate.lsfields import control_values, fields_from_results, json_min_values
 from pugnlp.annotate.tools import RELEVANT_ALIASES, from_utf16
+from pugnlp.annotations import DOC_FIELDS
 from pugnlp.errors import AnnotationError
 from pugnlp.schema import EVENT_TYPES
+
 
 @dataclass(slots=True)
 class Row:

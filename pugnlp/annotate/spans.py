@@ -4,7 +4,7 @@ The spans of a pre-annotated task come from the evidence that every record value
 officials -> PER (and JABATAN when the position is written next to the name in the same
 sentence), agencies -> ORG, venues -> VENUE, the event date -> DATE, the place evidence and the
 names of the decided kab/kota and province -> LOC. Each surface form is then labelled wherever
-it occurs as a whole word (as drafts are, see :func:`pugnlp.annotate.corpus.spans_from_mentions`),
+it occurs as a whole word (as drafts are, see :func:`pugnlp.annotations.spans_from_mentions`),
 and overlaps the guidelines forbid are resolved there.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pugnlp.annotate.corpus import spans_from_mentions
+from pugnlp.annotations import spans_from_mentions
 from pugnlp.patterns.honorifics import KEEP_IN_NAME, fold, is_honorific, is_title
 from pugnlp.schema import EventRecord
 

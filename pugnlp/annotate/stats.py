@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from pugnlp.annotate.corpus import LABELS, SPLITS, AnnotatedDoc
+from pugnlp.annotations import LABELS, SPLITS, AnnotatedDoc
 from pugnlp.errors import AnnotationError
 from pugnlp.schema import EVENT_TYPES
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from pugnlp.annotate.corpus import LABELS
+from pugnlp.annotations import LABELS
 from pugnlp.schema import APE_CATEGORIES, EVENT_TYPES
 
 TEXT_TAG = "text"

@@ -14,7 +14,14 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pugnlp.schema import (
-    Agency, ApeCategory, EVENT_TYPES, EventRecord, Evidence, Official, Venue, text_sha1,
+    EVENT_TYPES,
+    Agency,
+    ApeCategory,
+    EventRecord,
+    Evidence,
+    Official,
+    Venue,
+    text_sha1,
 )
 from pugnlp.wilayah import Gazetteer
 

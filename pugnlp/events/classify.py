@@ -166,8 +166,9 @@ def save_model(model: Pipeline, path: Path) -> None:
     atomic_write_bytes(path, sio.dumps(model, compression=zipfile.ZIP_DEFLATED))
 
 
-def load_model(path: Path) -> Pipeline:
-    """Load a classifier, refusing unknown types; errors name the file and the fix."""
+def load_model(path: Path, trusted: tuple[str, ...] = TRUSTED_TYPES) -> Any:
+    """Load a classifier, refusing types outside ``trusted``; errors name the file and the
+    fix."""
     import skops.io as sio
     from skops.io.exceptions import UntrustedTypesFoundException
 
@@ -176,9 +177,9 @@ def load_model(path: Path) -> Pipeline:
     try:
         # one pass: skops refuses any type outside the list (checking first with
         # get_untrusted_types would read and inflate the file twice, +0.13 s per load)
-        return sio.load(path, trusted=list(TRUSTED_TYPES))
+        return sio.load(path, trusted=list(trusted))
     except UntrustedTypesFoundException as exc:
-        untrusted = sorted(t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES)
+        untrusted = sorted(t for t in sio.get_untrusted_types(file=path) if t not in trusted)
         raise ModelError(f"{path}: contains untrusted types {untrusted}; "
                          "rebuild it with `pugnlp train`") from exc
     except Exception as exc:  # zip, json, version errors from skops

@@ -306,7 +306,7 @@ def _best_per_person(cands: list[Candidate], probs: list[float], threshold: floa
 
 def _with_officials(record: EventRecord, cands: list[Candidate]) -> EventRecord:
     from pugnlp.article.clean import sentence_span
-    from pugnlp.events.build import MAX_SENTENCE_CHARS
+    from pugnlp.events.record import MAX_SENTENCE_CHARS
     from pugnlp.schema import Evidence, Official
 
     added = []

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pugnlp.annotate.corpus import AnnotatedDoc
+from pugnlp.annotations import AnnotatedDoc
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -109,7 +109,7 @@ def build_corpora(shared_data: Path, annotations: list[AnnotatedDoc],
     """(train docs, dev docs, provenance) with the test side's sentences kept out of training."""
     import spacy
 
-    from pugnlp.nlp.pipeline import build_tokenizer
+    from pugnlp.nlp.tokenizer import build_tokenizer
 
     nlp = spacy.blank("id")
     nlp.tokenizer = build_tokenizer(nlp)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pugnlp.annotate.corpus import LABELS, NESTING, load_annotations
 from pugnlp.annotate.stats import BEGIN_MARK, END_MARK, replace_stats, stats_markdown
+from pugnlp.annotations import LABELS, NESTING, load_annotations
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "annotation.md"

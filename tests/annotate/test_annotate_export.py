@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from pugnlp.annotate.corpus import LABELS, AnnotatedDoc, validate_doc
 from pugnlp.annotate.export import (
     doccano_row,
     dump_tasks,
@@ -18,8 +17,10 @@ from pugnlp.annotate.export import (
 )
 from pugnlp.annotate.spans import position_span, record_fields, record_spans
 from pugnlp.annotate.tools import from_utf16, labelstudio_config, to_utf16
+from pugnlp.annotations import LABELS, AnnotatedDoc, validate_doc
 from pugnlp.article.html import text_to_article
 from pugnlp.errors import AnnotationError
+from pugnlp.events.loader import extract_article
 from pugnlp.schema import APE_CATEGORIES, EVENT_TYPES, EventRecord
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,8 +37,8 @@ data terpilah menjadi syarat evaluasi PUG tahun ini. 📷
 
 
 @pytest.fixture(scope="module")
-def record(extractor) -> EventRecord:  # noqa: ANN001
-    return extractor.extract(text_to_article(RELEASE, "sigi_01"))
+def record(rules_nlp) -> EventRecord:  # noqa: ANN001
+    return extract_article(rules_nlp, text_to_article(RELEASE, "sigi_01"))
 
 
 def _surfaces(text: str, spans: list[tuple[int, int, str]]) -> set[tuple[str, str]]:

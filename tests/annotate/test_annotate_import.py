@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from pugnlp.annotate.corpus import AnnotatedDoc, load_annotations
 from pugnlp.annotate.importer import import_files, new_doc_id, save_annotations
 from pugnlp.annotate.readers import read_export
+from pugnlp.annotations import AnnotatedDoc, load_annotations
 
 
 def _load(path: Path) -> dict[str, AnnotatedDoc]:

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
-from pugnlp.annotate.corpus import AnnotatedDoc, load_annotations
 from pugnlp.annotate.export import tasks_from_docs, tasks_from_records
 from pugnlp.annotate.importer import import_files, save_annotations
+from pugnlp.annotations import AnnotatedDoc, load_annotations
 from pugnlp.article.html import text_to_article
+from pugnlp.events.loader import extract_articles
 from pugnlp.schema import EventRecord
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,9 +35,9 @@ Pasar itu dibangun dengan dana alokasi khusus tahun lalu.
 
 
 @pytest.fixture(scope="module")
-def records(extractor) -> list[EventRecord]:  # noqa: ANN001
+def records(rules_nlp) -> list[EventRecord]:  # noqa: ANN001
     articles = [text_to_article(text, doc_id) for doc_id, text in ARTICLES.items()]
-    return list(extractor.extract_many(articles))
+    return list(extract_articles(rules_nlp, articles))
 
 
 def _surfaces(doc: AnnotatedDoc) -> set[tuple[str, str]]:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pugnlp.annotate.corpus import (
+from pugnlp.annotate.importer import build_from_drafts
+from pugnlp.annotations import (
     AnnotatedDoc,
     doc_from_draft,
     load_annotations,
@@ -16,7 +17,6 @@ from pugnlp.annotate.corpus import (
     split_of,
     validate_doc,
 )
-from pugnlp.annotate.importer import build_from_drafts
 from pugnlp.errors import AnnotationError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pugnlp.annotate.corpus import load_annotations, validate_doc
+from pugnlp.annotations import load_annotations, validate_doc
 from pugnlp.errors import AnnotationError
 
 TEXT = "Kepala DP3A Kota Kendari Sitti Ganef membuka rakor di Aula Bappeda Kendari."

@@ -11,6 +11,7 @@ from pugnlp.events.agency_select import (
     pick_threshold,
     training_rows,
 )
+from pugnlp.events.loader import extract_article
 from pugnlp.events.selectors import build_selector
 
 TEXT = (
@@ -22,8 +23,8 @@ TEXT = (
 
 
 @pytest.fixture(scope="module")
-def record(extractor):  # noqa: ANN001, ANN201
-    return extractor.extract(text_to_article(TEXT, "palu-1"))
+def record(rules_nlp):  # noqa: ANN001, ANN201
+    return extract_article(rules_nlp, text_to_article(TEXT, "palu-1"))
 
 
 def test_one_feature_row_per_agency(record) -> None:  # noqa: ANN001

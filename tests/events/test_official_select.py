@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Span
 
 from pugnlp.article.html import text_to_article
+from pugnlp.events.loader import extract_article
 from pugnlp.events.official_select import (
     OfficialSelector,
     _clean_name,
@@ -59,8 +60,8 @@ def _span(record, name: str) -> tuple[int, int]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def record(extractor):  # noqa: ANN001, ANN201
-    return extractor.extract(text_to_article(TEXT, "binjai-1"))
+def record(rules_nlp):  # noqa: ANN001, ANN201
+    return extract_article(rules_nlp, text_to_article(TEXT, "binjai-1"))
 
 
 @pytest.mark.parametrize(("before", "position"), [
@@ -162,11 +163,11 @@ def test_selector_leaves_a_record_without_persons_as_it_is(record) -> None:  # n
     assert selector.add_many([record], [[]]) == [record]
 
 
-def test_a_person_listed_after_an_official_shares_the_position(extractor) -> None:  # noqa: ANN001
+def test_a_person_listed_after_an_official_shares_the_position(rules_nlp) -> None:  # noqa: ANN001
     text = ("Rakor PUG OKI\n\nKAYUAGUNG - DPPPA Kabupaten OKI menggelar rakor PUG, Senin "
             "(21/10/2021).\n\nKegiatan diisi oleh narasumber Dinas PPPA Provinsi Sumatera "
             "Selatan, Ihwan Mulyawan ST MSi dan Titin Sumarni MPd.")
-    record = extractor.extract(text_to_article(text, "oki-1"))
+    record = extract_article(rules_nlp, text_to_article(text, "oki-1"))
     assert [o.name for o in record.officials] == ["Ihwan Mulyawan"]
     [cand] = official_candidates(record, [_span(record, "Titin Sumarni")], load_lexicon())
     assert cand.position == record.officials[0].position

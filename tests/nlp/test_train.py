@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pugnlp.annotate.corpus import AnnotatedDoc
+from pugnlp.annotations import AnnotatedDoc
 from pugnlp.nlp.train import _repair, annotated_docs, read_iob
 
 

@@ -1,4 +1,4 @@
-"""pugnlp.nlp.pipeline: the blank Indonesian pipeline with pugnlp's tokenizer fixes."""
+"""pugnlp.nlp.tokenizer: the blank Indonesian pipeline with pugnlp's tokenizer fixes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.util import compile_prefix_regex
 
-from pugnlp.nlp.pipeline import ACRONYM_TOKEN, _fast_prefix_search
+from pugnlp.nlp.tokenizer import ACRONYM_TOKEN, _fast_prefix_search
 
 
 def _tokens(nlp, text: str) -> list[str]:  # noqa: ANN001
@@ -89,7 +89,7 @@ def test_fast_prefix_search_finds_the_same_prefixes(nlp, text: str) -> None:  # 
 
 
 def test_fast_prefix_search_gives_identical_tokens(nlp) -> None:  # noqa: ANN001
-    from pugnlp.nlp.pipeline import make_nlp
+    from pugnlp.nlp.tokenizer import make_nlp
 
     slow = make_nlp()
     slow.tokenizer.prefix_search = compile_prefix_regex(slow.Defaults.prefixes).search

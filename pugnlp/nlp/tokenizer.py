@@ -1,4 +1,6 @@
-"""The spaCy pipeline: ``spacy.blank("id")`` with the tokenizer fixes of PACKAGES.md section 1.1.
+"""The tokenizer and sentence boundaries of every pugnlp pipeline (PACKAGES.md section 1.1).
+
+``pugnlp.Tokenizer.v1`` (registered) is ``spacy.blank("id")``'s tokenizer with these fixes:
 
 - acronyms such as ``DP3AP2KB`` stay whole (the unit-suffix rule would split ``KB`` off);
 - ``Selasa(31/10)`` splits before the parenthesis;
@@ -76,7 +78,6 @@ def build_tokenizer(nlp: Language):  # type: ignore[no-untyped-def]
     costs about 1.3 s).
     """
     from spacy.attrs import ORTH
-    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     defaults = nlp.Defaults
@@ -86,7 +87,7 @@ def build_tokenizer(nlp: Language):  # type: ignore[no-untyped-def]
     if defaults.token_match is not None and hasattr(defaults.token_match, "__self__"):
         pattern = f"(?:{pattern})|(?:{defaults.token_match.__self__.pattern})"
     infixes = list(defaults.infixes) + [r"(?<=[A-Za-z])\((?=\d)", r"(?<=[a-z])\.(?=\()"]
-    return Tokenizer(
+    return _tokenizer_class()(
         nlp.vocab, rules=rules,
         prefix_search=_fast_prefix_search(compile_prefix_regex(defaults.prefixes).search),
         suffix_search=compile_suffix_regex(defaults.suffixes).search,
@@ -94,6 +95,36 @@ def build_tokenizer(nlp: Language):  # type: ignore[no-untyped-def]
         # a bound method of a compiled regex, so that spaCy can serialise the tokenizer
         token_match=re.compile(pattern).match,
         url_match=defaults.url_match)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer_class() -> type:
+    """spaCy's Tokenizer whose rules are code, not data: see :class:`PugTokenizer`."""
+    from spacy.tokenizer import Tokenizer
+
+    class PugTokenizer(Tokenizer):  # type: ignore[misc]
+        """The tokenizer of ``pugnlp.Tokenizer.v1``: its settings are code, so a pipeline
+        folder holds no tokenizer data. A text that carries its article (``text.article``,
+        :class:`pugnlp.events.loader.ArticleText`) gives a Doc with ``doc._.article`` set:
+        that is how the article reaches the components in every process of ``nlp.pipe``. ``from_disk`` keeps the tokenizer built from the
+        config; reading serialised rules would reload every special case (about 1.3 s) and
+        lose the fast prefix search."""
+
+        def __call__(self, text):  # type: ignore[no-untyped-def]
+            if type(text) is str:
+                return super().__call__(text)
+            doc = super().__call__(str(text))
+            if callable(getattr(text, "article", None)):
+                doc._.article = text.article(doc.text)  # an ArticleText
+            return doc
+
+        def to_disk(self, path, **kwargs):  # type: ignore[no-untyped-def]
+            return None
+
+        def from_disk(self, path, **kwargs):  # type: ignore[no-untyped-def]
+            return self
+
+    return PugTokenizer
 
 
 def make_nlp() -> Language:

@@ -1,14 +1,13 @@
-"""pugnlp.events.build: Extractor.extract assembles every field with evidence into the cleaned text.
-
-(Named test_events_build.py: tests/report/test_build.py already holds the basename test_build.)
-"""
+"""pugnlp.events.record: a processed Doc becomes a record with every field's evidence in the
+cleaned text."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from pugnlp.article.html import text_to_article
-from pugnlp.events.build import Extractor, extract_text
+from pugnlp.events.loader import extract_article, extract_articles, extract_text
 from pugnlp.schema import COLUMNS, EventRecord, Evidence, text_sha1
 
 RAW = """Rakor Pokja PUG Kota Bontang Bahas Data Terpilah
@@ -28,8 +27,8 @@ Foto: Humas Pemkot Bontang
 
 
 @pytest.fixture(scope="module")
-def record(extractor: Extractor) -> EventRecord:
-    return extractor.extract(text_to_article(RAW, "uji-bontang"))
+def record(rules_nlp: Language) -> EventRecord:
+    return extract_article(rules_nlp, text_to_article(RAW, "uji-bontang"))
 
 
 def _surface(record: EventRecord, evidence: Evidence) -> str:
@@ -89,11 +88,11 @@ def test_agencies(record: EventRecord) -> None:
         assert agency.text == _surface(record, agency.evidence)  # as first written
 
 
-def test_an_agency_keeps_how_the_article_first_wrote_it(extractor: Extractor) -> None:
+def test_an_agency_keeps_how_the_article_first_wrote_it(rules_nlp: Language) -> None:
     text = ("Bimtek PUG Banjarbaru\n\nBANJARBARU – Pemko Banjarbaru melalui DP3APMP2KB Kota "
             "Banjarbaru menggelar bimtek PUG, Selasa (7/11/2023).\n\nKepala DP3APMP2KB Kota "
             "Banjarbaru Erma Sari mengatakan Pemerintah Kota Banjarbaru terus berkomitmen.")
-    record = extractor.extract(text_to_article(text, "uji-pemko"))
+    record = extract_article(rules_nlp, text_to_article(text, "uji-pemko"))
     pemko = next(a for a in record.agencies if a.name == "Pemerintah Kota Banjarbaru")
     assert pemko.text == "Pemko Banjarbaru"
     assert record.as_dict()["agencies"][0]["text"] is not None
@@ -124,35 +123,35 @@ def test_as_dict_has_the_schema_columns(record: EventRecord) -> None:
     assert data["officials"][0]["evidence"]["start"] == record.officials[0].evidence.start
 
 
-def test_extract_many_equals_extract(extractor: Extractor, record: EventRecord) -> None:
+def test_extract_many_equals_extract(rules_nlp: Language, record: EventRecord) -> None:
     article = text_to_article(RAW, "uji-bontang")
     other = text_to_article("Judul Lain Tentang PUG\n\nSamarinda - Rapat PUG digelar hari ini.", "x")
-    many = list(extractor.extract_many([article, other], batch_size=1))
+    many = list(extract_articles(rules_nlp, [article, other], batch_size=1))
     assert many[0] == record
     assert many[1].doc_id == "x"
 
 
-def test_extract_text_uses_the_given_publication_date(extractor: Extractor) -> None:
+def test_extract_text_uses_the_given_publication_date(rules_nlp: Language) -> None:
     text = ("Rakor PUG Gunung Mas\n\nKuala Kurun - Pemkab Gunung Mas menggelar rapat koordinasi PUG "
             "di Aula Bappeda, Selasa(31/10), yang dihadiri seluruh perangkat daerah dan camat.")
-    record = extract_text(text, "gumas", published="2023-11-02", extractor=extractor)
+    record = extract_text(text, rules_nlp, doc_id="gumas", published="2023-11-02")
     assert record.published == "2023-11-02"
     assert record.event_date == "2023-10-31"
     assert record.kab_kota_code == "62.10"
     assert _surface(record, record.event_date_evidence) == "Selasa(31/10)"
 
 
-def test_an_irrelevant_article_has_no_event_type(extractor: Extractor) -> None:
+def test_an_irrelevant_article_has_no_event_type(rules_nlp: Language) -> None:
     text = ("Harga Cabai Naik di Pasar Kuala Kurun\n\nKuala Kurun - Harga cabai rawit di pasar "
             "tradisional naik menjadi Rp 80.000 per kilogram menjelang akhir tahun menurut pedagang.")
-    record = extract_text(text, "cabai", extractor=extractor)
+    record = extract_text(text, rules_nlp, doc_id="cabai")
     assert not record.relevant and record.event_type is None
     assert record.officials == () and record.participants is None
 
 
-def test_a_modifier_in_brackets_and_the_dateline(extractor: Extractor) -> None:
+def test_a_modifier_in_brackets_and_the_dateline(rules_nlp: Language) -> None:
     text = ("Pokja PUG Maybrat Terbentuk\n\nTRIBUNSORONG.COM, KUMURKEK - Penjabat (Pj) Sekda "
             "Maybrat Ferdinandus Taa membuka advokasi pengarusutamaan gender, Senin (15/7/2024).")
-    record = extractor.extract(text_to_article(text, "uji-dateline"))
+    record = extract_article(rules_nlp, text_to_article(text, "uji-dateline"))
     assert [(o.name, o.position) for o in record.officials] == [
         ("Ferdinandus Taa", "Penjabat (Pj) Sekda Maybrat")]

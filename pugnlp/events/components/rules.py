@@ -1,0 +1,271 @@
+"""The rule components of the pipeline: each reads the text and writes one finding to ``Doc._``.
+
+Each is a class plus a registered factory (``@Language.factory("pug_...")``) that declares
+what it assigns and requires, so that ``nlp.analyze_pipes()`` checks the order. Their data is
+the pattern registry (:mod:`pugnlp.patterns`) and the shipped gazetteer and name lexicon,
+read once per process by path-keyed loaders; nothing in them changes while a Doc is
+processed, so one instance serves any number of Docs, threads or processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+from pugnlp.events.agencies import AgencyEntry, AgencyFinder, AgencyMention, merge_mentions
+from pugnlp.events.ape import ApeMention, find_ape
+from pugnlp.events.classify_rules import decide, split_sections
+from pugnlp.events.dates import (
+    DateMention,
+    choose_event_date,
+    find_dates,
+    find_publication_date,
+)
+from pugnlp.events.participants import find_participants
+from pugnlp.events.people import PeopleFinder, PersonMention
+from pugnlp.events.places import PlaceFinder, PlaceMention, PlaceResult
+from pugnlp.events.record import Decision, Sections, article_of, iso_date
+from pugnlp.events.venues import VenueMention, find_venues
+from pugnlp.nlp.extensions import doc_value, register_extensions
+from pugnlp.nlp.lexicon import load_lexicon
+from pugnlp.nlp.tokenizer import sentence_bounds
+from pugnlp.patterns.agencies import AGENCY_HEADS
+from pugnlp.patterns.events import EVENT_CUES
+from pugnlp.patterns.honorifics import fold
+from pugnlp.patterns.venues import STRONG_VENUE_HEADS, WEAK_VENUE_HEADS
+from pugnlp.schema import Article, Evidence, Official
+from pugnlp.wilayah import Region, load_gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+for _cls in (Article, Evidence, Official, Region, DateMention, VenueMention, PersonMention, PlaceMention,
+             PlaceResult, AgencyMention, AgencyEntry, ApeMention):
+    doc_value(_cls)
+register_extensions()
+
+SENTENCES = "token.is_sent_start"
+
+
+class Sectioner:
+    """``doc._.sections``: title, lead and body (and ``doc._.article`` for a bare text)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = article_of(doc)
+        if doc._.article is None:
+            doc._.article = article
+        doc._.sections = Sections(*split_sections(doc.text, article.title))
+        return doc
+
+
+class EventRules:
+    """``doc._.decision`` by the transparent rules (the classifier, when loaded, overrides)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        s = doc._.sections
+        rules = decide(s.title, s.lead, s.body)
+        doc._.decision = Decision(rules.relevant, None, rules.event_type, None)
+        return doc
+
+
+class DateFinder:
+    """``doc._.published`` and ``doc._.event_date`` (the mention chosen as the activity's)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        published = iso_date(article_of(doc).published) or find_publication_date(text)
+        doc._.published = published.isoformat() if published else None
+        doc._.event_date = choose_event_date(text, find_dates(text, published), published)
+        return doc
+
+
+class VenueFinder:
+    """``doc._.venues``: halls, hotels, offices where the activity was held."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.venues = tuple(find_venues(doc.text))
+        return doc
+
+
+class People:
+    """``doc._.persons``: officials (name + position), one entry per person."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        lexicon = load_lexicon()
+        self.finder = PeopleFinder(load_gazetteer(), lexicon, domain_words())
+
+    def __call__(self, doc: Doc) -> Doc:
+        tokens = [(t0, t1) for t0, t1, _, _ in sentence_bounds(doc)]
+        doc._.persons = tuple(merge_people(self.finder.find(doc, tokens, doc.text)))
+        return doc
+
+
+class Places:
+    """``doc._.regions`` (gazetteer mentions) and ``doc._.place`` (kab/kota and province)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.finder = PlaceFinder(load_gazetteer())
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        regions = self.finder.mentions(text)
+        venues = [(v.start, v.end) for v in doc._.venues]
+        persons = [(p.name_start, p.name_end) for p in doc._.persons]
+        doc._.regions = tuple(regions)
+        doc._.place = self.finder.resolve(text, venues, persons, regions)
+        return doc
+
+
+class Agencies:
+    """``doc._.agency_mentions`` (one entry per body) and ``doc._.agencies`` (the same, until
+    the agency selector drops those named in passing)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        lexicon = load_lexicon()
+        self.finder = AgencyFinder(PlaceFinder(load_gazetteer()), lexicon.names - lexicon.common)
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = frozenset(p.name_start for p in doc._.persons)
+        entries = tuple(merge_mentions(self.finder.find(doc.text, list(doc._.regions), starts)))
+        doc._.agency_mentions = entries
+        doc._.agencies = entries
+        return doc
+
+
+class Ape:
+    """``doc._.ape``: APE award categories with year and status."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = [(c0, c1) for _, _, c0, c1 in sentence_bounds(doc)]
+        doc._.ape = tuple(find_ape(doc.text, sentences))
+        return doc
+
+
+class Participants:
+    """``doc._.participants``: the stated participant count and where it is."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.participants = find_participants(doc.text)
+        return doc
+
+
+def domain_words() -> frozenset[str]:
+    """Words of the pattern registry that are never a person's name (Aula, Rakor, Gender...)."""
+    vocab: set[str] = set()
+    for phrase in list(AGENCY_HEADS) + list(STRONG_VENUE_HEADS) + list(WEAK_VENUE_HEADS):
+        vocab.update(fold(w) for w in phrase.split())
+    for cues in EVENT_CUES.values():
+        for pattern, _ in cues:
+            vocab.update(fold(w) for w in pattern.replace(r"\s+", " ").split() if w.isalpha())
+    vocab.update({"gender", "pengarusutamaan", "pengerustamaan", "kesetaraan", "keadilan",
+                  "perempuan", "anak", "responsif", "focal", "point", "driver", "inovasi",
+                  "pembangunan", "parahita", "ekapraya", "anugerah", "penghargaan", "ibukota"})
+    return frozenset(v for v in vocab if v)
+
+
+def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
+    """One entry per person: same name, or a single word that is part of a longer name;
+    only persons with a position are officials."""
+    merged: list[PersonMention] = []
+    for mention in mentions:
+        key = _name_key(mention.name)
+        match = None
+        for i, kept in enumerate(merged):
+            kept_key = _name_key(kept.name)
+            if key == kept_key or (len(key.split()) == 1 and key in kept_key.split()) or \
+                    (len(kept_key.split()) == 1 and kept_key in key.split()):
+                match = i
+                break
+        if match is None:
+            merged.append(mention)
+            continue
+        kept = merged[match]
+        better_name = len(mention.name) > len(kept.name)
+        if better_name or (kept.position is None and mention.position):
+            merged[match] = replace(
+                mention if better_name else kept,
+                position=kept.position or mention.position,
+                position_start=kept.position_start if kept.position else mention.position_start,
+                position_end=kept.position_end if kept.position else mention.position_end,
+            )
+    return [m for m in merged if m.position]
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(w) for w in name.split() if len(fold(w)) > 1)
+
+
+# -- registration: the factories only forward to the constructors --------------------------
+
+_SECTIONS = ["doc._.article", "doc._.sections"]
+
+
+@Language.factory("pug_sections", assigns=_SECTIONS, requires=[SENTENCES])
+def make_sections(nlp: Language, name: str) -> Sectioner:
+    return Sectioner(nlp, name)
+
+
+@Language.factory("pug_event_rules", assigns=["doc._.decision"], requires=["doc._.sections"])
+def make_event_rules(nlp: Language, name: str) -> EventRules:
+    return EventRules(nlp, name)
+
+
+@Language.factory("pug_dates", assigns=["doc._.published", "doc._.event_date"],
+                  requires=["doc._.article"])
+def make_dates(nlp: Language, name: str) -> DateFinder:
+    return DateFinder(nlp, name)
+
+
+@Language.factory("pug_venues", assigns=["doc._.venues"])
+def make_venues(nlp: Language, name: str) -> VenueFinder:
+    return VenueFinder(nlp, name)
+
+
+@Language.factory("pug_people", assigns=["doc._.persons"], requires=[SENTENCES])
+def make_people(nlp: Language, name: str) -> People:
+    return People(nlp, name)
+
+
+@Language.factory("pug_places", assigns=["doc._.regions", "doc._.place"],
+                  requires=["doc._.venues", "doc._.persons"])
+def make_places(nlp: Language, name: str) -> Places:
+    return Places(nlp, name)
+
+
+@Language.factory("pug_agencies", assigns=["doc._.agency_mentions", "doc._.agencies"],
+                  requires=["doc._.regions", "doc._.persons"])
+def make_agencies(nlp: Language, name: str) -> Agencies:
+    return Agencies(nlp, name)
+
+
+@Language.factory("pug_ape", assigns=["doc._.ape"], requires=[SENTENCES])
+def make_ape(nlp: Language, name: str) -> Ape:
+    return Ape(nlp, name)
+
+
+@Language.factory("pug_participants", assigns=["doc._.participants"])
+def make_participants(nlp: Language, name: str) -> Participants:
+    return Participants(nlp, name)
