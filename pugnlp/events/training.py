@@ -172,11 +172,12 @@ def _train_classifier(docs: list[AnnotatedDoc], progress: Callable[[str], None]
         pred = relevance.predict(table(subset))
         rel = [d for d in subset if d.fields.get("relevant")]
         types = event_type.predict(table(rel)) if rel else []
+        gold_types = [d.fields["event_type"] for d in rel]
         scores[split] = {
             "documents": len(subset),
             "relevance_f1": round(float(f1_score(gold, pred)), 4),
-            "event_type_macro_f1": round(float(f1_score([d.fields["event_type"] for d in rel],
-                                                        types, average="macro")), 4) if rel else None,
+            "event_type_macro_f1": round(float(f1_score(gold_types, types, average="macro")), 4)
+            if rel else None,
         }
     progress(f"classifier scores: {scores}")
     return relevance, event_type, scores

@@ -13,11 +13,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from spacy.language import Language
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.util import registry
 
 ACRONYM_TOKEN = re.compile(r"^(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{3,}$")
 """All-caps letters-and-digits tokens (DP3AP2KB, P2TP2A): never split."""
@@ -87,7 +89,7 @@ def build_tokenizer(nlp: Language):  # type: ignore[no-untyped-def]
     if defaults.token_match is not None and hasattr(defaults.token_match, "__self__"):
         pattern = f"(?:{pattern})|(?:{defaults.token_match.__self__.pattern})"
     infixes = list(defaults.infixes) + [r"(?<=[A-Za-z])\((?=\d)", r"(?<=[a-z])\.(?=\()"]
-    return _tokenizer_class()(
+    return PugTokenizer(
         nlp.vocab, rules=rules,
         prefix_search=_fast_prefix_search(compile_prefix_regex(defaults.prefixes).search),
         suffix_search=compile_suffix_regex(defaults.suffixes).search,
@@ -97,34 +99,29 @@ def build_tokenizer(nlp: Language):  # type: ignore[no-untyped-def]
         url_match=defaults.url_match)
 
 
-@lru_cache(maxsize=1)
-def _tokenizer_class() -> type:
-    """spaCy's Tokenizer whose rules are code, not data: see :class:`PugTokenizer`."""
-    from spacy.tokenizer import Tokenizer
+class PugTokenizer(Tokenizer):  # type: ignore[misc]
+    """The tokenizer of ``pugnlp.Tokenizer.v1``.
 
-    class PugTokenizer(Tokenizer):  # type: ignore[misc]
-        """The tokenizer of ``pugnlp.Tokenizer.v1``: its settings are code, so a pipeline
-        folder holds no tokenizer data. A text that carries its article (``text.article``,
-        :class:`pugnlp.events.loader.ArticleText`) gives a Doc with ``doc._.article`` set:
-        that is how the article reaches the components in every process of ``nlp.pipe``. ``from_disk`` keeps the tokenizer built from the
-        config; reading serialised rules would reload every special case (about 1.3 s) and
-        lose the fast prefix search."""
+    Its settings are code, so a pipeline folder holds no tokenizer data: ``from_disk`` keeps
+    the tokenizer built from the config (reading serialised rules would reload every special
+    case, about 1.3 s, and lose the fast prefix search). A text that carries its article
+    (:class:`pugnlp.events.loader.ArticleText`) gives a Doc with ``doc._.article`` set: that
+    is how the article reaches the components in every process of ``nlp.pipe``.
+    """
 
-        def __call__(self, text):  # type: ignore[no-untyped-def]
-            if type(text) is str:
-                return super().__call__(text)
-            doc = super().__call__(str(text))
-            if callable(getattr(text, "article", None)):
-                doc._.article = text.article(doc.text)  # an ArticleText
-            return doc
+    def __call__(self, text: str) -> Doc:
+        if type(text) is str:
+            return super().__call__(text)
+        doc = super().__call__(str(text))  # the Cython tokenizer takes exact str only
+        if callable(getattr(text, "article", None)):
+            doc._.article = text.article(doc.text)  # type: ignore[attr-defined]
+        return doc
 
-        def to_disk(self, path, **kwargs):  # type: ignore[no-untyped-def]
-            return None
+    def to_disk(self, path: object, **kwargs: object) -> None:
+        return None
 
-        def from_disk(self, path, **kwargs):  # type: ignore[no-untyped-def]
-            return self
-
-    return PugTokenizer
+    def from_disk(self, path: object, **kwargs: object) -> PugTokenizer:
+        return self
 
 
 def make_nlp() -> Language:
@@ -167,38 +164,27 @@ def _title_dot_ends(text: str, doc) -> list[int]:  # type: ignore[no-untyped-def
     return out
 
 
-def _register() -> None:
-    from spacy.language import Language
-    from spacy.tokens import Doc
+@registry.tokenizers("pugnlp.Tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """The ``id`` tokenizer with pugnlp's fixes, for pipelines' configs."""
 
-    if "pug_paragraphs" in Language.factories:
-        return
+    def make(nlp: Language) -> Tokenizer:
+        return build_tokenizer(nlp)
 
-    import spacy
-
-    @spacy.registry.tokenizers("pugnlp.Tokenizer.v1")
-    def create_tokenizer():  # type: ignore[no-untyped-def]
-        """The ``id`` tokenizer with pugnlp's fixes, for trained pipelines' configs."""
-
-        def make(nlp: Language):  # type: ignore[no-untyped-def]
-            return build_tokenizer(nlp)
-
-        return make
-
-    @Language.component("pug_paragraphs", assigns=["token.is_sent_start"])
-    def pug_paragraphs(doc: Doc) -> Doc:
-        """Start a sentence after every line break: headlines, captions and paragraphs."""
-        from spacy.attrs import IS_SPACE
-
-        flags = doc.to_array([IS_SPACE])
-        for i in flags.nonzero()[0].tolist():
-            if i + 1 < len(doc) and "\n" in doc[i].text:
-                doc[i + 1].is_sent_start = True
-        # "..., M.Si. Dalam arahannya": a title keeps its dot, so end the sentence here
-        text = doc.text
-        for i in _title_dot_ends(text, doc):
-            doc[i].is_sent_start = True
-        return doc
+    return make
 
 
-_register()
+@Language.component("pug_paragraphs", assigns=["token.is_sent_start"])
+def pug_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, captions and paragraphs."""
+    from spacy.attrs import IS_SPACE
+
+    flags = doc.to_array([IS_SPACE])
+    for i in flags.nonzero()[0].tolist():
+        if i + 1 < len(doc) and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
+    # "..., M.Si. Dalam arahannya": a title keeps its dot, so end the sentence here
+    text = doc.text
+    for i in _title_dot_ends(text, doc):
+        doc[i].is_sent_start = True
+    return doc

@@ -165,3 +165,112 @@ def test_learned_pipeline_fills_scores(shipped) -> None:  # noqa: ANN001
     record = next(extract_articles(shipped, [text_to_article(text, "palu")]))
     assert record.relevant and record.event_type == "bimtek_pelatihan"
     assert 0.5 <= record.relevant_score <= 1.0 and 0.0 < record.event_type_score <= 1.0
+
+
+# -- the pipeline as spaCy sees it -----------------------------------------------------------
+
+TEXTS = ROOT / "korpus" / "contoh" / "teks"
+
+
+def _articles(n: int = 12) -> list:  # type: ignore[type-arg]
+    from pugnlp.article.load import iter_articles
+
+    return [a for a in iter_articles([TEXTS])][:n]
+
+
+@pytest.mark.parametrize("rules_only", [True, False])
+def test_analyze_pipes_reports_no_problems(rules_only: bool) -> None:
+    nlp = load(SHIPPED, rules_only=rules_only)
+    analysis = nlp.analyze_pipes()
+    assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
+    # every pugnlp component declares what it assigns
+    assert all(analysis["summary"][n]["assigns"] for n in nlp.pipe_names if n.startswith("pug_"))
+
+
+def test_a_component_out_of_order_is_reported() -> None:
+    from pugnlp.events.loader import build
+
+    nlp = build()
+    nlp.remove_pipe("pug_venues")
+    nlp.add_pipe("pug_venues")  # now after pug_places, which requires it
+    problems = nlp.analyze_pipes()["problems"]
+    assert "doc._.venues" in problems["pug_places"]
+
+
+def test_n_process_gives_the_same_records(shipped) -> None:  # noqa: ANN001
+    articles = _articles()
+    one = list(extract_articles(shipped, articles, n_process=1))
+    two = list(extract_articles(shipped, articles, n_process=2, batch_size=4))
+    assert [r.doc_id for r in two] == [a.doc_id for a in articles]
+    assert two == one
+
+
+def test_nlp_pipe_on_article_texts_carries_the_articles(rules_nlp) -> None:  # noqa: ANN001
+    from pugnlp.events.loader import ArticleText
+    from pugnlp.events.record import record_from_doc
+
+    articles = _articles(4)
+    docs = list(rules_nlp.pipe((ArticleText(a) for a in articles), n_process=2, batch_size=1))
+    assert [d._.article for d in docs] == articles
+    assert [record_from_doc(d).doc_id for d in docs] == [a.doc_id for a in articles]
+
+
+def test_a_bare_text_is_its_own_article(rules_nlp) -> None:  # noqa: ANN001
+    from pugnlp.events.record import record_from_doc
+
+    text = "Rakor PUG Kota Palu\n\nPALU – DP3A Kota Palu menggelar rakor Pokja PUG, Rabu (11/10/2023)."
+    record = record_from_doc(rules_nlp(text))
+    assert record.relevant and record.event_date == "2023-10-11"
+    assert record.kab_kota_code == "72.71" and len(record.doc_id) == 16
+
+
+def test_record_from_doc_refuses_an_unprocessed_doc(rules_nlp) -> None:  # noqa: ANN001
+    from pugnlp.events.record import record_from_doc
+
+    with pytest.raises(ValueError, match="pugnlp.load"):
+        record_from_doc(rules_nlp.make_doc("Teks tanpa pipeline."))
+
+
+def test_rules_pipeline_round_trips_through_disk(tmp_path: Path, rules_nlp) -> None:  # noqa: ANN001
+    import spacy
+
+    rules_nlp.to_disk(tmp_path / "rules")
+    assert not (tmp_path / "rules" / "tokenizer").exists()  # the tokenizer is code
+    loaded = spacy.load(tmp_path / "rules")
+    assert loaded.pipe_names == rules_nlp.pipe_names
+    articles = _articles(6)
+    assert list(extract_articles(loaded, articles)) == list(extract_articles(rules_nlp, articles))
+
+
+def test_spacy_load_after_import_pugnlp_in_a_fresh_process() -> None:
+    """``import pugnlp; spacy.load("model")`` gives the pipeline pugnlp.load gives."""
+    import subprocess
+    import sys
+
+    code = ("import json, spacy, pugnlp\n"
+            "from pugnlp.article.load import iter_articles\n"
+            f"nlp = spacy.load({str(SHIPPED)!r})\n"
+            f"a = [x for x in iter_articles([__import__('pathlib').Path({str(TEXTS)!r})])][:3]\n"
+            "docs = nlp.pipe(pugnlp.ArticleText(x) for x in a)\n"
+            "print(json.dumps({'pipes': nlp.pipe_names,\n"
+            "                  'records': [pugnlp.record_from_doc(d).as_dict() for d in docs]}))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd="/").stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    shipped = load(SHIPPED)
+    assert result["pipes"] == shipped.pipe_names
+    expected = [r.as_dict() for r in extract_articles(shipped, _articles(3))]
+    assert result["records"] == expected
+
+
+def test_wheel_installs_every_file_of_the_shipped_pipeline() -> None:
+    """pyproject's data-files (the pipeline of an installed wheel) cover every file of model/."""
+    import tomllib
+    from fnmatch import fnmatch
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = [p for ps in config["tool"]["setuptools"]["data-files"].values() for p in ps]
+    files = [p.relative_to(ROOT).as_posix() for p in SHIPPED.rglob("*") if p.is_file()]
+    missing = [f for f in files if not any(fnmatch(f, p) and f.count("/") == p.count("/")
+                                           for p in patterns)]
+    assert missing == []

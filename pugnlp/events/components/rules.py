@@ -41,8 +41,8 @@ from pugnlp.wilayah import Region, load_gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-for _cls in (Article, Evidence, Official, Region, DateMention, VenueMention, PersonMention, PlaceMention,
-             PlaceResult, AgencyMention, AgencyEntry, ApeMention):
+for _cls in (Article, Evidence, Official, Region, DateMention, VenueMention, PersonMention,
+             PlaceMention, PlaceResult, AgencyMention, AgencyEntry, ApeMention):
     doc_value(_cls)
 register_extensions()
 
