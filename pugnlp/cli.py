@@ -14,7 +14,14 @@ from pathlib import Path
 import click
 
 from pugnlp import __version__
+from pugnlp.cli_options import (
+    model_options,
+    progress_option,
+    store_option,
+    workers_option,
+)
 from pugnlp.errors import PugnlpError
+from pugnlp.settings import Settings
 
 log = logging.getLogger("pugnlp")
 
@@ -23,7 +30,8 @@ EPILOG = "Docs: docs/cli.md. Records: docs/schema.md."
 
 def _setup_logging(verbose: int) -> None:
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=max(level, logging.DEBUG),
+                        format="%(levelname)s %(name)s: %(message)s")
 
 
 class PugnlpGroup(click.Group):
@@ -39,7 +47,10 @@ class PugnlpGroup(click.Group):
 @click.group(cls=PugnlpGroup, epilog=EPILOG)
 @click.version_option(__version__, prog_name="pugnlp")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
-def cli(verbose: int) -> None:
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Settings file (default: ./pugnlp.toml when present).")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, config: Path | None) -> None:
     """pugnlp: Indonesian news about gender mainstreaming (PUG) turned into data.
 
     \b
@@ -47,8 +58,12 @@ def cli(verbose: int) -> None:
       extract   articles (.txt/.html/.jsonl) -> one evidence-backed record per article
       run       the whole chain on the bundled corpus (or your sources)
     Every value carries its evidence: character offsets into the cleaned text.
+    Settings (paths, delays, workers) come from --config or ./pugnlp.toml, then the flags.
     """
     _setup_logging(verbose)
+    from pugnlp.settings import load_settings
+
+    ctx.obj = load_settings(config)
 
 
 def _fail(message: str) -> None:
@@ -64,14 +79,13 @@ def _fail(message: str) -> None:
               help="Output file (records). Written atomically.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default=None,
               help="Output format; default from the output suffix, else jsonl.")
-@click.option("--rules-only", is_flag=True, help="Ignore trained models in model/; use the rules.")
-@click.option("--model-dir", type=click.Path(path_type=Path), default=None,
-              help="Folder of trained models (default: model/).")
-@click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes running the pipeline (nlp.pipe n_process); same records.")
-def extract(paths: tuple[Path, ...], out: Path, fmt: str | None, rules_only: bool,
-            model_dir: Path | None, progress: bool, workers: int) -> None:
+@model_options
+@progress_option
+@workers_option
+@click.pass_obj
+def extract(settings: Settings, paths: tuple[Path, ...], out: Path, fmt: str | None,
+            rules_only: bool, model_dir: Path | None, progress: bool, workers: int | None
+            ) -> None:
     """Extract one PUG record per article from PATH... (files or folders).
 
     PATH is a .txt or .html file, a .jsonl file with a `text` or `html` field per line
@@ -82,7 +96,8 @@ def extract(paths: tuple[Path, ...], out: Path, fmt: str | None, rules_only: boo
     from pugnlp.runner import run_extract
 
     summary = run_extract(list(paths), out, fmt=fmt, use_models=not rules_only,
-                          model_dir=model_dir, progress=progress, workers=workers)
+                          model_dir=model_dir or settings.model_dir, progress=progress,
+                          workers=workers or settings.workers)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
     click.echo(summary.text())
@@ -92,23 +107,23 @@ def extract(paths: tuple[Path, ...], out: Path, fmt: str | None, rules_only: boo
 
 # --- run ---------------------------------------------------------------------------------
 
-DEFAULT_CORPUS = Path("korpus/contoh/teks")
-
-
 @cli.command(epilog=EPILOG)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("keluaran"), show_default=True, help="Folder for all outputs.")
+              default=None, help="Folder for all outputs (default: output_dir of pugnlp.toml, "
+              "else keluaran/).")
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Crawl these sources first (e.g. korpus/sumber.csv).")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None,
               help="With --sources: at most N article pages per source.")
-@click.option("--store", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Corpus store to crawl into / read (default: korpus/korpus.sqlite).")
-@click.option("--rules-only", is_flag=True, help="Ignore trained models in model/.")
-@click.option("--progress/--no-progress", default=True, help="Show progress bars.")
-def run(paths: tuple[Path, ...], out_dir: Path, sources: Path | None, max_pages: int | None,
-        store: Path | None, rules_only: bool, progress: bool) -> None:
+@store_option(help="Corpus store to crawl into / read")
+@model_options
+@progress_option
+@workers_option
+@click.pass_obj
+def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sources: Path | None,
+        max_pages: int | None, store: Path | None, rules_only: bool, model_dir: Path | None,
+        progress: bool, workers: int | None) -> None:
     """Run the whole chain: (crawl ->) articles -> records -> dataset -> report.
 
     Without PATH or --sources the bundled corpus (korpus/contoh/teks) is used. Ends with a
@@ -118,20 +133,23 @@ def run(paths: tuple[Path, ...], out_dir: Path, sources: Path | None, max_pages:
     from pugnlp.events.export import load_records, save_records
     from pugnlp.report.write import make_report
     from pugnlp.runner import run_extract
-    from pugnlp.settings import load_settings
 
+    out_dir = out_dir or settings.output_dir
     store_path = None
     if sources is not None:
+        from dataclasses import replace
+
         from pugnlp.corpus.collect import collect
 
-        settings = load_settings(store_path=store)
-        crawl_summary = collect(sources, max_pages=max_pages, settings=settings)
+        crawl_settings = replace(settings, store_path=store or settings.store_path)
+        crawl_summary = collect(sources, max_pages=max_pages, settings=crawl_settings)
         click.echo(crawl_summary.text())
-        store_path = settings.store_path
-    inputs = list(paths) or ([] if sources is not None else [DEFAULT_CORPUS])
+        store_path = crawl_settings.store_path
+    inputs = list(paths) or ([] if sources is not None else [settings.corpus_dir])
     records = out_dir / "rekaman.jsonl"
     summary = run_extract(inputs, records, use_models=not rules_only, progress=progress,
-                          store=store_path)
+                          model_dir=model_dir or settings.model_dir, store=store_path,
+                          workers=workers or settings.workers)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
     save_records(load_records(records), out_dir / "rekaman.csv")
@@ -151,18 +169,21 @@ def run(paths: tuple[Path, ...], out_dir: Path, sources: Path | None, max_pages:
 
 
 @cli.command(epilog=EPILOG)
-@click.option("--anotasi", type=click.Path(exists=True, path_type=Path), default=Path("anotasi"),
-              show_default=True, help="Annotated documents (a .jsonl file or a folder of them).")
+@click.option("--anotasi", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Annotated documents, a .jsonl file or a folder of them (default: "
+              "anotasi_dir of pugnlp.toml, else anotasi/).")
 @click.option("--shared-data", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("../shared/data"), show_default=True,
-              help="Folder with the public NER corpora (idner-news-2k, ...).")
+              default=None, help="Folder with the public NER corpora, idner-news-2k ... "
+              "(default: shared_data of pugnlp.toml, else ../shared/data).")
 @click.option("--extra-ner", multiple=True, type=click.Choice(["nerui", "nergrit", "nerugm"]),
               help="More public NER sets for the entity model (deduplicated against test).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("model"),
-              show_default=True, help="Where the trained pipeline goes (nlp.to_disk; the model card in its meta.json).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the trained pipeline goes, written by nlp.to_disk with the model "
+              "card in its meta.json (default: model_dir of pugnlp.toml, else model/).")
 @click.option("--ner-steps", type=int, default=None, help="Entity-model training steps.")
-def train(anotasi: Path, shared_data: Path, extra_ner: tuple[str, ...], out: Path,
-          ner_steps: int | None) -> None:
+@click.pass_obj
+def train(settings: Settings, anotasi: Path | None, shared_data: Path | None,
+          extra_ner: tuple[str, ...], out: Path | None, ner_steps: int | None) -> None:
     """Rebuild every model from scratch: classifier (relevance, event type), agency
     selector, entity model and official selector (trained on the entity model's persons).
 
@@ -173,7 +194,11 @@ def train(anotasi: Path, shared_data: Path, extra_ner: tuple[str, ...], out: Pat
     """
     from pugnlp.events.training import NER_STEPS, train_all
 
-    card = train_all(anotasi, shared_data, out, extra_ner=extra_ner,
+    out = out or settings.model_dir or Path("model")
+    shared_data = shared_data or settings.shared_data
+    if not shared_data.is_dir():
+        _fail(f"{shared_data}: no public NER corpora here; pass --shared-data (docs/models.md)")
+    card = train_all(anotasi or settings.anotasi_dir, shared_data, out, extra_ner=extra_ner,
                      ner_steps=ner_steps or NER_STEPS, progress=lambda m: click.echo(m, err=True))
     click.echo(f"models written to {out} in {card['seconds']} s")
     for name, scores in card["scores"].items():
@@ -184,16 +209,17 @@ def train(anotasi: Path, shared_data: Path, extra_ner: tuple[str, ...], out: Pat
 @click.argument("golds", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--inputs", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Articles of the gold files (file stem = gold id), e.g. ../shared/seeds.")
-@click.option("--anotasi", type=click.Path(exists=True, path_type=Path), default=Path("anotasi"),
-              show_default=True, help="Annotations whose test split is scored.")
+@click.option("--anotasi", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Annotations whose test split is scored (default: anotasi_dir of "
+              "pugnlp.toml, else anotasi/).")
 @click.option("--no-test-split", is_flag=True, help="Score only the gold files given.")
-@click.option("--rules-only", is_flag=True, help="Score the rules without trained models.")
-@click.option("--model-dir", type=click.Path(path_type=Path), default=None,
-              help="Folder of trained models (default: model/).")
+@model_options
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the scores as JSON (for bench/).")
-def evaluate(golds: tuple[Path, ...], inputs: tuple[Path, ...], anotasi: Path, no_test_split: bool,
-             rules_only: bool, model_dir: Path | None, json_out: Path | None) -> None:
+@click.pass_obj
+def evaluate(settings: Settings, golds: tuple[Path, ...], inputs: tuple[Path, ...],
+             anotasi: Path | None, no_test_split: bool, rules_only: bool,
+             model_dir: Path | None, json_out: Path | None) -> None:
     """Per-field precision/recall/F1 and the event-type confusion matrix.
 
     Scores the test split of anotasi/ and every GOLD.jsonl given (same fields and matching
@@ -204,8 +230,9 @@ def evaluate(golds: tuple[Path, ...], inputs: tuple[Path, ...], anotasi: Path, n
     from pugnlp.evaluate import format_scores
     from pugnlp.runner import run_evaluate
 
-    results = run_evaluate(list(golds), list(inputs), None if no_test_split else anotasi,
-                           model_dir=model_dir, use_models=not rules_only)
+    results = run_evaluate(list(golds), list(inputs),
+                           None if no_test_split else anotasi or settings.anotasi_dir,
+                           model_dir=model_dir or settings.model_dir, use_models=not rules_only)
     for name, result in results.items():
         click.echo(format_scores(name, result))
     if json_out is not None:
@@ -240,18 +267,20 @@ def schema_cmd(out: Path | None) -> None:
 @cli.command(name="dataset", epilog="Tables: docs/dataset.md.")
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...",
                 type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=Path("keluaran"),
-              show_default=True, help="Dataset folder. Written atomically; an existing dataset "
-              "there keeps its event ids.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
+              help="Dataset folder (default: output_dir of pugnlp.toml, else keluaran/). "
+              "Written atomically; an existing dataset there keeps its event ids.")
 @click.option("--format", "formats", type=click.Choice(["csv", "parquet", "jsonl"]),
               multiple=True, help="Only these formats (repeatable; default all three).")
 @click.option("--dictionary", is_flag=True,
               help="Print the data dictionary (docs/dataset.md) and exit.")
-@click.option("--store", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Also extract every article of this corpus store "
-              "(korpus/korpus.sqlite) and include its records.")
-def dataset_cmd(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...],
-                dictionary: bool, store: Path | None) -> None:
+@store_option(exists=True, help="Also extract every article of this corpus store and "
+              "include its records")
+@model_options
+@click.pass_obj
+def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
+                formats: tuple[str, ...], dictionary: bool, store: Path | None,
+                rules_only: bool, model_dir: Path | None) -> None:
     """Build the dataset (events, mentions, officials, agencies, wilayah_summary) from INPUT...
 
     INPUT is a records .jsonl file from `pugnlp extract`, or a folder of them. Articles that
@@ -270,12 +299,16 @@ def dataset_cmd(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...],
     from pugnlp.dataset.run import make_dataset
     from pugnlp.errors import PugnlpError
 
+    out = out or settings.output_dir
     sources = list(inputs)
     if store is not None:
         from pugnlp.runner import run_extract
 
         stored = out / "rekaman-korpus.jsonl"
-        extracted = run_extract([], stored, store=store, progress=False)
+        extracted = run_extract([], stored, store=store, progress=False,
+                                use_models=not rules_only,
+                                model_dir=model_dir or settings.model_dir,
+                                workers=settings.workers)
         click.echo(extracted.text())
         sources.append(stored)
     try:
@@ -286,12 +319,15 @@ def dataset_cmd(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...],
 
 
 @cli.command(name="report", epilog="Docs: docs/report.md.")
-@click.option("--dataset", "dataset_dir", type=click.Path(path_type=Path),
-              default=Path("keluaran"), show_default=True, help="Dataset folder to read.")
+@click.option("--dataset", "dataset_dir", type=click.Path(path_type=Path), default=None,
+              help="Dataset folder to read (default: output_dir of pugnlp.toml, else "
+              "keluaran/).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
               help="HTML file to write (default: laporan.html in the dataset folder).")
 @click.option("--title", default=None, help="Report title (default: Laporan Kegiatan PUG).")
-def report_cmd(dataset_dir: Path, out: Path | None, title: str | None) -> None:
+@click.pass_obj
+def report_cmd(settings: Settings, dataset_dir: Path | None, out: Path | None,
+               title: str | None) -> None:
     """Write the visual report: ONE self-contained HTML file that works offline.
 
     A tile map of the 38 provinces (click through to kab/kota), activity per month, event
@@ -301,6 +337,7 @@ def report_cmd(dataset_dir: Path, out: Path | None, title: str | None) -> None:
     from pugnlp.errors import PugnlpError
     from pugnlp.report.write import make_report
 
+    dataset_dir = dataset_dir or settings.output_dir
     target = out or dataset_dir / "laporan.html"
     try:
         summary = make_report(dataset_dir, target, title=title)
@@ -314,21 +351,22 @@ def report_cmd(dataset_dir: Path, out: Path | None, title: str | None) -> None:
 
 @cli.command(epilog="Docs: docs/crawl.md.")
 @click.option("--sources", "sources_path", type=click.Path(exists=True, dir_okay=False,
-              path_type=Path), default=Path("korpus/sumber.csv"), show_default=True,
-              help="Source list (CSV: name,base_url,kode_wilayah,kind,discovery,...).")
+              path_type=Path), default=None,
+              help="Source list, CSV: name,base_url,kode_wilayah,kind,discovery,... (default: "
+              "sources_path of pugnlp.toml, else korpus/sumber.csv).")
 @click.option("--only", multiple=True, metavar="NAME",
               help="Crawl only this source (repeatable).")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Skip sitemap/feed entries and articles dated before YYYY-MM-DD.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None,
               help="At most N article pages per source in this run.")
-@click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Corpus store (default: korpus/korpus.sqlite).")
+@store_option()
 @click.option("--dry-run", is_flag=True,
               help="List what each source would discover first; fetch no article.")
-@click.option("--progress/--no-progress", default=True, help="One line per page as it goes.")
-def crawl(sources_path: Path, only: tuple[str, ...], since: object, max_pages: int | None,
-          store: Path | None, dry_run: bool, progress: bool) -> None:
+@progress_option
+@click.pass_obj
+def crawl(settings: Settings, sources_path: Path | None, only: tuple[str, ...], since: object,
+          max_pages: int | None, store: Path | None, dry_run: bool, progress: bool) -> None:
     """Collect regional releases politely into the corpus store.
 
     Obeys robots.txt (and its Crawl-delay), fetches one page at a time per site with a
@@ -336,10 +374,14 @@ def crawl(sources_path: Path, only: tuple[str, ...], since: object, max_pages: i
     article is stored once; off-topic pages become stub rows. The exit code is 1 when some
     sources failed, 126 when all did.
     """
+    from dataclasses import replace
+
     from pugnlp.corpus.collect import collect
     from pugnlp.errors import PugnlpError
-    from pugnlp.settings import load_settings
 
+    sources_path = sources_path or settings.sources_path
+    if not sources_path.is_file():
+        _fail(f"{sources_path}: no source list here; pass --sources")
     if not log.isEnabledFor(logging.INFO):  # failures are in the progress lines and summary
         logging.getLogger("scrapy").setLevel(logging.CRITICAL)
 
@@ -350,7 +392,7 @@ def crawl(sources_path: Path, only: tuple[str, ...], since: object, max_pages: i
     try:
         summary = collect(sources_path, only=only, max_pages=max_pages, dry_run=dry_run,
                           since=since.date() if since else None,  # type: ignore[attr-defined]
-                          settings=load_settings(store_path=store),
+                          settings=replace(settings, store_path=store or settings.store_path),
                           on_event=show if progress else None)
     except PugnlpError as exc:
         _fail(str(exc))
@@ -364,16 +406,15 @@ def korpus() -> None:
 
 
 @korpus.command(name="stats")
-@click.option("--store", "store", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Corpus store (default: korpus/korpus.sqlite).")
-def korpus_stats(store: Path | None) -> None:
+@store_option(exists=True)
+@click.pass_obj
+def korpus_stats(settings: Settings, store: Path | None) -> None:
     """Articles per source, province and month; duplicates, stubs and failed fetches."""
     from pugnlp.corpus.stats import corpus_stats
     from pugnlp.corpus.store import CorpusStore
     from pugnlp.errors import PugnlpError
-    from pugnlp.settings import load_settings
 
-    path = store or load_settings().store_path
+    path = store or settings.store_path
     if not Path(path).exists():
         _fail(f"{path}: no corpus store yet (run `pugnlp crawl` first)")
     try:
@@ -398,14 +439,13 @@ def annotate() -> None:
               "doccano: JSONL for a sequence-labelling project.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
               help="Tasks file to write (atomically).")
-@click.option("--rules-only", is_flag=True, help="Ignore trained models in model/; use the rules.")
-@click.option("--model-dir", type=click.Path(path_type=Path), default=None,
-              help="Folder of trained models (default: model/).")
+@model_options
 @click.option("--gold", is_flag=True,
               help="PATH are annotation files (anotasi/*.jsonl): export their spans and fields "
               "as they are, to review or correct them.")
-def annotate_export(paths: tuple[Path, ...], fmt: str, out: Path, rules_only: bool,
-                    model_dir: Path | None, gold: bool) -> None:
+@click.pass_obj
+def annotate_export(settings: Settings, paths: tuple[Path, ...], fmt: str, out: Path,
+                    rules_only: bool, model_dir: Path | None, gold: bool) -> None:
     """Write machine output for PATH... as pre-annotated tasks.
 
     PATH is what `pugnlp extract` reads (.txt, .html, .jsonl, folders). Spans come from the
@@ -416,7 +456,7 @@ def annotate_export(paths: tuple[Path, ...], fmt: str, out: Path, rules_only: bo
     from pugnlp.annotate.export import export_tasks
 
     summary = export_tasks(list(paths), out, fmt, use_models=not rules_only,
-                           model_dir=model_dir, gold=gold)
+                           model_dir=model_dir or settings.model_dir, gold=gold)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
     click.echo(summary.text())
@@ -427,11 +467,13 @@ def annotate_export(paths: tuple[Path, ...], fmt: str, out: Path, rules_only: bo
 @annotate.command(name="import")
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--into", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("anotasi/dokumen.jsonl"), show_default=True,
-              help="Corpus file to merge into (written atomically).")
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Corpus file to merge into, written atomically (default: anotasi_file of "
+              "pugnlp.toml, else anotasi/dokumen.jsonl).")
 @click.option("--check", is_flag=True, help="Validate and report only; write nothing.")
-def annotate_import(files: tuple[Path, ...], into: Path, check: bool) -> None:
+@click.pass_obj
+def annotate_import(settings: Settings, files: tuple[Path, ...], into: Path | None,
+                    check: bool) -> None:
     """Validate corrected FILE... and merge them into the corpus.
 
     FILE is a Label Studio export (JSON or JSON-MIN) or a doccano export (JSONL). A file
@@ -442,7 +484,7 @@ def annotate_import(files: tuple[Path, ...], into: Path, check: bool) -> None:
     from pugnlp.annotate.importer import import_files
     from pugnlp.errors import AnnotationError
 
-    summary = import_files(list(files), into, check_only=check)
+    summary = import_files(list(files), into or settings.anotasi_file, check_only=check)
     click.echo(summary.text())
     if summary.rejected:
         raise AnnotationError(f"{len(summary.rejected)} file(s) rejected (see above); "
@@ -451,11 +493,12 @@ def annotate_import(files: tuple[Path, ...], into: Path, check: bool) -> None:
 
 @annotate.command(name="build-drafts")
 @click.argument("draft_dir", required=False, type=click.Path(exists=True, path_type=Path),
-                default=Path("anotasi/draft"))
+                default=None)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("anotasi/dokumen.jsonl"), show_default=True,
-              help="Corpus file to merge the drafts into (written atomically).")
-def annotate_build_drafts(draft_dir: Path, out: Path) -> None:
+              default=None, help="Corpus file to merge the drafts into, written atomically "
+              "(default: anotasi_file of pugnlp.toml, else anotasi/dokumen.jsonl).")
+@click.pass_obj
+def annotate_build_drafts(settings: Settings, draft_dir: Path | None, out: Path | None) -> None:
     """Turn team-written drafts (anotasi/draft/*.jsonl) into corpus documents.
 
     Spans are found from each draft's mention lists (anotasi/DRAFT_FORMAT.md); a draft
@@ -464,7 +507,10 @@ def annotate_build_drafts(draft_dir: Path, out: Path) -> None:
     from pugnlp.annotate.importer import build_from_drafts
     from pugnlp.errors import AnnotationError
 
-    summary = build_from_drafts(draft_dir, out)
+    draft_dir = draft_dir or settings.drafts_dir
+    if not draft_dir.is_dir():
+        _fail(f"{draft_dir}: no drafts folder here")
+    summary = build_from_drafts(draft_dir, out or settings.anotasi_file)
     click.echo(summary.text())
     if summary.rejected:
         raise AnnotationError(f"{len(summary.rejected)} draft file(s) rejected (see above)")
@@ -472,11 +518,12 @@ def annotate_build_drafts(draft_dir: Path, out: Path) -> None:
 
 @annotate.command(name="stats")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path),
-                default=Path("anotasi/dokumen.jsonl"))
+                default=None)
 @click.option("--write-docs", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Replace the counts section of this file (docs/annotation.md) "
               "instead of printing.")
-def annotate_stats(path: Path, write_docs: Path | None) -> None:
+@click.pass_obj
+def annotate_stats(settings: Settings, path: Path | None, write_docs: Path | None) -> None:
     """Print the counts of an annotation corpus as Markdown (docs/annotation.md uses them).
 
     Documents per split, relevant and distractors, event types, provinces, spans per label.
@@ -484,6 +531,7 @@ def annotate_stats(path: Path, write_docs: Path | None) -> None:
     from pugnlp.annotate.stats import stats_markdown, write_stats
     from pugnlp.annotations import load_annotations
 
+    path = path or settings.anotasi_file
     stats = stats_markdown(load_annotations(path))
     if write_docs is None:
         click.echo(stats, nl=False)

@@ -1,0 +1,55 @@
+"""Options shared by several commands, spelled once (as sqlite-utils' ``output_options``).
+
+Each flag defaults to None where a setting backs it, so that the precedence is explicit: the
+flag, else ``pugnlp.toml``, else the default of :class:`pugnlp.settings.Settings`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def rules_only_option(func: F) -> F:
+    return click.option("--rules-only", is_flag=True,
+                        help="Leave the trained components out; the rules decide alone.")(func)
+
+
+def model_dir_option(func: F) -> F:
+    return click.option(
+        "--model-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+        help="Trained pipeline folder (default: model_dir of pugnlp.toml, else ./model, "
+             "else the one installed with pugnlp).")(func)
+
+
+def progress_option(func: F) -> F:
+    return click.option("--progress/--no-progress", default=True,
+                        help="Show progress as it goes.")(func)
+
+
+def workers_option(func: F) -> F:
+    return click.option(
+        "--workers", type=click.IntRange(min=1), default=None,
+        help="Processes running the pipeline (nlp.pipe n_process; same records). "
+             "Default: workers of pugnlp.toml, else 1.")(func)
+
+
+def store_option(*, exists: bool = False, help: str = "Corpus store") -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        return click.option(
+            "--store", type=click.Path(exists=exists, dir_okay=False, path_type=Path),
+            default=None,
+            help=f"{help} (default: store_path of pugnlp.toml, else "
+                 "korpus/korpus.sqlite).")(func)
+
+    return decorate
+
+
+def model_options(func: F) -> F:
+    """``--rules-only`` and ``--model-dir``: which pipeline to load."""
+    return rules_only_option(model_dir_option(func))
