@@ -18,7 +18,7 @@ LEAVES = ("errors", "settings", "schema", "patterns", "wilayah", "ioutil", "anno
 """Shared leaves: the record contract, the pattern registry, the gazetteer, the scorer."""
 STAGES = ("sources", "fetch", "article", "corpus", "nlp", "events", "annotate", "dataset",
           "report")
-TOP = ("runner", "cli", "cli_docs", "__main__", "__init__")
+TOP = ("runner", "cli", "cli_options", "cli_docs", "__main__", "__init__")
 
 
 def rank(module: str) -> int:
