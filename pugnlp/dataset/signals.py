@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from pugnlp.patterns.venues import VENUE_KEY_STOP
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _UPPER_NON_ALNUM = re.compile(r"[^0-9A-Z]+")
@@ -35,9 +37,6 @@ _WHOLE_KEY_ALIASES: dict[str, str] = {"KP3A": "KEMENP3A", "KEMENTERIANP3A": "KEM
 NATIONAL_KEYS = frozenset({"KEMENP3A"})
 _GENERIC_PREFIXES: tuple[str, ...] = ("PEMERINTAH", "PEMKAB", "PEMKOT", "PEMKO", "PEMPROV",
                                       "PEMDA", "SETDA", "SEKRETARIATDAERAH")
-_VENUE_STOP = frozenset({"aula", "ruang", "rapat", "gedung", "kantor", "balai", "di", "lantai",
-                         "jalan", "jl", "hotel", "pendopo", "kota", "kabupaten", "kab",
-                         "provinsi", "dan", "the"})
 _HONORIFIC = frozenset({"h", "hj", "dr", "drs", "dra", "ir", "prof", "bapak", "ibu", "pak", "bu",
                         "se", "mm", "msi", "mpd", "sh", "mh", "skm", "skom", "st", "mt", "ssos"})
 
@@ -158,7 +157,7 @@ def venue_key(name: str, place_words: frozenset[str] = frozenset()) -> frozenset
     region name: every venue of Banjarbaru may say 'Banjarbaru') are dropped.
     """
     return frozenset(t for t in words(name)
-                     if t not in _VENUE_STOP and t not in place_words and len(t) > 1)
+                     if t not in VENUE_KEY_STOP and t not in place_words and len(t) > 1)
 
 
 def place_words(*names: str | None) -> frozenset[str]:

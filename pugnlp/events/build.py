@@ -18,10 +18,8 @@ from pugnlp.events.places import PlaceFinder
 from pugnlp.events.venues import find_venues
 from pugnlp.nlp.lexicon import Lexicon, load_lexicon
 from pugnlp.nlp.pipeline import sentence_bounds
-from pugnlp.patterns.agencies import AGENCY_HEADS
-from pugnlp.patterns.events import EVENT_CUES
 from pugnlp.patterns.honorifics import fold
-from pugnlp.patterns.venues import STRONG_VENUE_HEADS, WEAK_VENUE_HEADS
+from pugnlp.patterns.names import not_name_words as _domain_words
 from pugnlp.schema import (
     Agency,
     ApeCategory,
@@ -39,20 +37,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MAX_SENTENCE_CHARS = 400
-
-
-def _domain_words() -> frozenset[str]:
-    """Words of the pattern registry that are never a person's name (Aula, Rakor, Gender...)."""
-    vocab: set[str] = set()
-    for phrase in list(AGENCY_HEADS) + list(STRONG_VENUE_HEADS) + list(WEAK_VENUE_HEADS):
-        vocab.update(fold(w) for w in phrase.split())
-    for cues in EVENT_CUES.values():
-        for pattern, _ in cues:
-            vocab.update(fold(w) for w in pattern.replace(r"\s+", " ").split() if w.isalpha())
-    vocab.update({"gender", "pengarusutamaan", "pengerustamaan", "kesetaraan", "keadilan",
-                  "perempuan", "anak", "responsif", "focal", "point", "driver", "inovasi",
-                  "pembangunan", "parahita", "ekapraya", "anugerah", "penghargaan", "ibukota"})
-    return frozenset(v for v in vocab if v)
 
 
 class Extractor:

@@ -23,8 +23,16 @@ from typing import TYPE_CHECKING
 
 from pugnlp.article.clean import paragraph_span
 from pugnlp.events.selectors import positive_probs
-from pugnlp.patterns.honorifics import KEEP_IN_NAME, fold, is_honorific, is_title
-from pugnlp.patterns.positions import LOWERCASE_HEADS, POSITION_HEADS
+from pugnlp.patterns.honorifics import KEEP_IN_NAME, NOBLE_PREFIXES, fold, is_honorific, is_title
+from pugnlp.patterns.positions import (
+    APPOSITIVES,
+    LOWERCASE_HEADS,
+    POSITION_BOUNDARY,
+    POSITION_FILLER,
+    POSITION_HEADS,
+    VERB_PREFIXES,
+)
+from pugnlp.patterns.venues import BUILDING_WORDS
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -36,21 +44,6 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\w[\w.'’\-]*|[^\w\s]")
 _HEAD_WORDS = frozenset(fold(h.split()[0]) for h in POSITION_HEADS + LOWERCASE_HEADS)
 _STOP_PUNCT = frozenset({".", ":", ";", "\"", "“", "”", "?", "!", "-", "–", "—", "|"})
-_BOUNDARY = frozenset({
-    "oleh", "dipimpin", "dipandu", "yaitu", "yakni", "menghadirkan", "disampaikan",
-    "dibawakan", "dan", "serta", "kata", "ujar", "menurut", "bersama", "adalah", "ialah",
-    "kepada", "bahwa", "mewawancarai", "didampingi", "hadir", "juga", "sedangkan", "dibuka",
-    "ditutup", "diikuti", "dihadiri", "memimpin", "membuka", "mengundang",
-})
-_NOBLE = frozenset({"tb", "kgs", "kms", "rd", "raden", "tubagus", "kiagus", "kemas", "nyimas"})
-"""Sundanese and Palembang noble titles written before a name ("H. Tb. Asep", "Kgs. Rusdi")."""
-_VENUE_WORDS = frozenset({"aula", "gedung", "ruang", "hotel", "balai", "pendopo", "pendapa",
-                          "kantor", "halaman", "lantai", "rumah", "wisma", "graha", "auditorium",
-                          "lapangan", "taman", "masjid", "gereja", "alun", "paseban"})
-_APPOSITIVE = frozenset({"yaitu", "yakni"})
-_LEADING_FILLER = frozenset({"dari", "yang", "salah", "satu", "seorang", "sebagai", "para",
-                             "sementara", "itu", "selain", "selaku", "dua", "tiga", "empat",
-                             "lima", "beberapa", "sejumlah"})
 MAX_POSITION_TOKENS = 16
 
 
@@ -89,7 +82,7 @@ def _tokens(text: str, offset: int) -> list[tuple[str, int]]:
     for m in _TOKEN.finditer(text):
         word, at = m.group(0), m.start() + offset
         if (len(word) > 2 and word.endswith(".") and "." not in word[:-1] and not is_title(word)
-                and not is_honorific(word) and fold(word) not in _NOBLE):
+                and not is_honorific(word) and fold(word) not in NOBLE_PREFIXES):
             out.extend([(word[:-1], at), (".", at + len(word) - 1)])
         else:
             out.append((word, at))
@@ -97,13 +90,13 @@ def _tokens(text: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _before_name(word: str) -> bool:
-    return is_honorific(word) or fold(word) in _NOBLE or word == ","
+    return is_honorific(word) or fold(word) in NOBLE_PREFIXES or word == ","
 
 
 def _verb_like(word: str) -> bool:
     """Indonesian verb morphology: me-, ber-, di-, ter- prefixed lowercase words
     ("menjelaskan", "berharap", "diikuti") end a clause, not a position."""
-    return word.islower() and len(word) > 5 and word.startswith(("me", "ber", "di", "ter"))
+    return word.islower() and len(word) > 5 and word.startswith(VERB_PREFIXES)
 
 
 def _position_before(text: str, start: int) -> str | None:
@@ -114,7 +107,7 @@ def _position_before(text: str, start: int) -> str | None:
     toks = _tokens(text[lo:start], lo)
     while toks and _before_name(toks[-1][0]):
         toks.pop()
-    if toks and toks[-1][0].lower() in _APPOSITIVE:  # "dua narasumber, yaitu <name>"
+    if toks and toks[-1][0].lower() in APPOSITIVES:  # "dua narasumber, yaitu <name>"
         toks.pop()
         while toks and toks[-1][0] == ",":
             toks.pop()
@@ -124,7 +117,7 @@ def _position_before(text: str, start: int) -> str | None:
         low = word.lower()
         if word in _STOP_PUNCT or len(kept) >= MAX_POSITION_TOKENS:
             break
-        if low in _BOUNDARY:
+        if low in POSITION_BOUNDARY:
             # "Perempuan dan Perlindungan Anak": a joiner between capitalised words is inside
             # an agency's name
             before = toks[k - 1][0] if k else ""
@@ -141,7 +134,7 @@ def _position_before(text: str, start: int) -> str | None:
             return None  # "..., S.Sos, <name>": the name follows another person, not a position
         kept.append((word, toks[k][1]))
     kept.reverse()
-    while kept and kept[0][0].lower() in _LEADING_FILLER:
+    while kept and kept[0][0].lower() in POSITION_FILLER:
         kept.pop(0)
     while kept and kept[0][0] == ",":
         kept.pop(0)
@@ -237,7 +230,8 @@ def plausible_position(position: str | None) -> bool:
     if not position:
         return False
     words = position.split()
-    at_venue = any(a.lower() == "di" and fold(b) in _VENUE_WORDS for a, b in zip(words, words[1:]))
+    at_venue = any(a.lower() == "di" and fold(b) in BUILDING_WORDS
+                   for a, b in zip(words, words[1:]))
     return (any(fold(w) in _HEAD_WORDS or w[:1].isupper() for w in words)
             and not _verb_like(words[-1]) and not at_venue)
 
