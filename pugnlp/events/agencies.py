@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from pugnlp.events.places import PlaceFinder, PlaceMention
+from pugnlp.keys import MINISTRY_KEY, agency_key
 from pugnlp.patterns.agencies import (
     ACRONYM_RE,
     BRANCH,
@@ -95,10 +96,11 @@ class AgencyFinder:
         for m in KNOWN_RE.finditer(text):
             surface = m.group(0)
             if surface in MINISTRY_FORMS:
-                key, expansion, acronym = "KEMENPPPA", MINISTRY_EXPANSION, "KemenPPPA"
+                key, expansion, acronym = MINISTRY_KEY, MINISTRY_EXPANSION, "KemenPPPA"
             else:
-                key, expansion = fold(surface), KNOWN_AGENCIES[surface]
+                expansion = KNOWN_AGENCIES[surface]
                 acronym = surface if surface != expansion else None
+                key = _key(acronym, surface)
             out.append(self._with_region(text, m.start(), m.end(), key, acronym, expansion, call))
         return out
 
@@ -109,14 +111,16 @@ class AgencyFinder:
             if acronym in NOT_AGENCIES:
                 continue
             expansion = decode_acronym(acronym)
+            full = acronym
             if expansion is None and m.group("dinas"):
                 units = parse_units(acronym)
                 if units:
-                    expansion = decode_acronym("D" + acronym)
+                    full = "D" + acronym  # "Dinas PPPA" is the DPPPA
+                    expansion = decode_acronym(full)
             if expansion is None:
                 continue
             start = m.start("dinas") if m.group("dinas") else m.start("acr")
-            out.append(self._with_region(text, start, m.end("acr"), _women_key(acronym), acronym,
+            out.append(self._with_region(text, start, m.end("acr"), _key(full, None), acronym,
                                          expansion, call))
         return out
 
@@ -131,9 +135,9 @@ class AgencyFinder:
             if region is None:
                 continue
             end = hit.end
-            out.append(AgencyMention(m.start(), end, "PEMDA", region.code, None,
-                                     f"Pemerintah {_LEVEL_NAME[region.level]} {region.bare_name}"
-                                     if not region.is_province else f"Pemerintah Provinsi {region.name}"))
+            name = (f"Pemerintah {_LEVEL_NAME[region.level]} {region.bare_name}"
+                    if not region.is_province else f"Pemerintah Provinsi {region.name}")
+            out.append(AgencyMention(m.start(), end, _key(None, name), region.code, None, name))
         return out
 
     def _spelled(self, text: str, call: _Call) -> list[AgencyMention]:
@@ -159,7 +163,7 @@ class AgencyFinder:
             if paren:
                 acronym = paren.group("acr")
                 end = paren.end()
-            mention = self._with_region(text, m.start(), end, _spelled_key(name, acronym),
+            mention = self._with_region(text, m.start(), end, _key(acronym, name),
                                         acronym, name, call)
             out.append(mention)
             covered_to = mention.end
@@ -217,22 +221,18 @@ def _choose_level(regions: tuple, level: str | None):  # type: ignore[no-untyped
     return regions[0]
 
 
-def _women_key(acronym: str) -> str:
-    return "W:" + acronym.upper()
-
-
-def _spelled_key(name: str, acronym: str | None) -> str:
-    if MINISTRY_NAME.search(name):
-        return "KEMENPPPA"
-    if acronym and decode_acronym(acronym):
-        return _women_key(acronym)
-    if acronym:
-        return fold(acronym)
-    return fold(name)
+def _key(acronym: str | None, name: str | None) -> str:
+    """The mention's :func:`pugnlp.keys.agency_key`: mentions of one agency in one region are
+    one entry, however they are written (DP3A, DPPPA, the name spelled out)."""
+    if name and MINISTRY_NAME.search(name):
+        return MINISTRY_KEY  # "Kementerian Pemberdayaan Perempuan ... Republik Indonesia"
+    return agency_key(acronym=acronym, name=name) or (name or acronym or "").upper()
 
 
 def merge_mentions(mentions: list[AgencyMention]) -> list[AgencyEntry]:
-    """One entry per agency: same key and region; a region-less mention joins a sole regional one."""
+    """One entry per agency: same key and region. Region-less mentions join the regional entry
+    of their key when there is one, or else the one written with the same acronym (DPPPAPPKB
+    next to "DPPPAPPKB Bulungan" and "DP3AP2KB Provinsi Kalimantan Utara")."""
     entries: dict[tuple[str, str | None], AgencyEntry] = {}
     for mention in mentions:
         key = (mention.key, mention.region_code)
@@ -241,6 +241,9 @@ def merge_mentions(mentions: list[AgencyMention]) -> list[AgencyEntry]:
         if region is not None:
             continue
         regional = [e for (k, r), e in entries.items() if k == key and r is not None]
+        if len(regional) > 1:
+            written = {m.acronym for m in entry.mentions if m.acronym}
+            regional = [e for e in regional if written & {m.acronym for m in e.mentions}]
         if len(regional) == 1:
             regional[0].mentions.extend(entry.mentions)
             regional[0].mentions.sort(key=lambda m: m.start)

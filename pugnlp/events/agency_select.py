@@ -114,15 +114,15 @@ def training_rows(records: Iterable[EventRecord], gold_agencies: Iterable[list[s
                   ) -> tuple[list[dict[str, float]], list[bool]]:
     """Features and labels: an agency is kept when it matches an annotated one (the shared
     scorer's matching: any surface form, fuzzy at 0.8)."""
-    from pugnlp.evaluate import fuzzy_eq, norm
+    from pugnlp.keys import norm_text, similar
 
     X: list[dict[str, float]] = []  # noqa: N806
     y: list[bool] = []
     for record, gold in zip(records, gold_agencies):
-        wanted = [norm(g) for g in gold]
+        wanted = [norm_text(g) for g in gold]
         for agency, feats in zip(record.agencies, agency_features(record)):
-            forms = [norm(x) for x in (agency.name, agency.acronym) if x]
-            hit = next((g for g in wanted if any(fuzzy_eq(g, f, 0.8) for f in forms)), None)
+            forms = [norm_text(x) for x in (agency.name, agency.acronym) if x]
+            hit = next((g for g in wanted if any(similar(g, f, 0.8) for f in forms)), None)
             if hit is not None:
                 wanted.remove(hit)
             X.append(feats)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from pugnlp.article.clean import paragraph_span
 from pugnlp.events.selectors import positive_probs
+from pugnlp.keys import person_key, same_person
 from pugnlp.patterns.honorifics import KEEP_IN_NAME, NOBLE_PREFIXES, fold, is_honorific, is_title
 from pugnlp.patterns.positions import (
     APPOSITIVES,
@@ -45,6 +46,8 @@ _TOKEN = re.compile(r"\w[\w.'’\-]*|[^\w\s]")
 _HEAD_WORDS = frozenset(fold(h.split()[0]) for h in POSITION_HEADS + LOWERCASE_HEADS)
 _STOP_PUNCT = frozenset({".", ":", ";", "\"", "“", "”", "?", "!", "-", "–", "—", "|"})
 MAX_POSITION_TOKENS = 16
+NAME_SIMILARITY = 0.85
+"""Two spellings this alike name one person (the scorer's threshold for names)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,23 +151,21 @@ def official_candidates(record: EventRecord, persons: Iterable[tuple[int, int]],
                         lexicon: Lexicon, *, include_officials: bool = False) -> list[Candidate]:
     """One candidate per PER span (character offsets into ``record.text``) that is not an
     official already, with its features; ``include_officials`` keeps those too (training)."""
-    from pugnlp.evaluate import fuzzy_eq, norm_name
     from pugnlp.wilayah import load_gazetteer, norm_key
 
     gaz = load_gazetteer()
     text = record.text
     title = (record.title or "").strip()
     n = max(len(text), 1)
-    known = [norm_name(o.name) for o in record.officials]
+    known = [person_key(o.name) for o in record.officials]
     holders = [(o.evidence.end, o.position) for o in record.officials if o.position]
     out: list[Candidate] = []
     for span_start, span_end in persons:
         start, end = _clean_name(text, span_start, span_end)
         name = text[start:end].strip(" ,.")
-        key = norm_name(name)
-        words = key.split()
+        words = person_key(name)
         if not words or name.isupper() or not include_officials and any(
-                fuzzy_eq(key, k, 0.85) or set(words) <= set(k.split()) for k in known):
+                same_person(words, k, min_shared=1, fuzzy=NAME_SIMILARITY) for k in known):
             continue
         p0, p1 = paragraph_span(text, start)
         if (text[p0:p1].strip() == title  # a headline's capitals say nothing about names
@@ -244,16 +245,15 @@ def _title_after(text: str, end: int) -> bool:
 def training_rows(candidates: Iterable[list[Candidate]], gold_officials: Iterable[list[str]]
                   ) -> tuple[list[dict[str, float]], list[bool]]:
     """Features and labels: a candidate is an official when its name matches an annotated one
-    (the shared scorer's matching, fuzzy at 0.85)."""
-    from pugnlp.evaluate import fuzzy_eq, norm_name
-
+    (:func:`pugnlp.keys.same_person`, fuzzy at 0.85 as the scorer)."""
     X: list[dict[str, float]] = []  # noqa: N806
     y: list[bool] = []
     for cands, gold in zip(candidates, gold_officials):
-        wanted = [norm_name(g) for g in gold]
+        wanted = [person_key(g) for g in gold]
         for cand in cands:
             X.append(cand.features)
-            y.append(any(fuzzy_eq(norm_name(cand.name), g, 0.85) for g in wanted))
+            key = person_key(cand.name)
+            y.append(any(same_person(key, g, fuzzy=NAME_SIMILARITY) for g in wanted))
     return X, y
 
 
@@ -285,14 +285,12 @@ def _best_per_person(cands: list[Candidate], probs: list[float], threshold: floa
                      ) -> list[Candidate]:
     """Candidates at or above ``threshold`` with a position, one per person (a first name
     alone joins the full name it is part of), earliest mention first."""
-    from pugnlp.evaluate import norm_name
-
     kept: list[tuple[Candidate, float]] = []
     for cand, p in sorted(zip(cands, probs), key=lambda cp: -len(cp[0].name.split())):
         if p < threshold or not plausible_position(cand.position):
             continue
-        words = set(norm_name(cand.name).split())
-        if any(words <= set(norm_name(k.name).split()) for k, _ in kept):
+        key = person_key(cand.name)
+        if any(same_person(key, person_key(k.name), min_shared=1) for k, _ in kept):
             continue
         kept.append((cand, p))
     return sorted((c for c, _ in kept), key=lambda c: c.start)
