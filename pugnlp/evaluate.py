@@ -15,12 +15,9 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-_HONORIFICS = re.compile(
-    r"\b(bapak|ibu|bpk|bu|pak|h|hj|dr|drs|dra|ir|prof|kh|st|se|sh|mh|mm|msi|mpd|spd|skom|sos|"
-    r"ssos|ssi|mkes|skm|ap|map|ma|mt|ak|mba|ners|amd|sstp|sip|msc|phd|spog|spa|mars)\b\.?"
-)
-_REGION_PREFIX = ((r"^kab\b\.?", "kabupaten"), (r"^pemkab\b", "kabupaten"),
-                  (r"^pemkot\b", "kota"), (r"^pemko\b", "kota"))
+from pugnlp.patterns.honorifics import SCORER_HONORIFICS
+from pugnlp.patterns.places import SCORER_REGION_PREFIXES
+
 SCALARS = ("event_date", "kab_kota", "province", "participants")
 LISTS = ("officials", "official_pairs", "agencies", "venues", "ape_categories")
 
@@ -31,12 +28,12 @@ def norm(value: Any) -> str:
 
 
 def norm_name(value: Any) -> str:
-    return re.sub(r"\s+", " ", _HONORIFICS.sub(" ", norm(value))).strip()
+    return re.sub(r"\s+", " ", SCORER_HONORIFICS.sub(" ", norm(value))).strip()
 
 
 def norm_region(value: Any) -> str:
     text = norm(value)
-    for pattern, repl in _REGION_PREFIX:
+    for pattern, repl in SCORER_REGION_PREFIXES:
         text = re.sub(pattern, repl, text)
     return text.replace("daerah istimewa", "di")
 

@@ -15,11 +15,11 @@ from importlib import resources
 from pathlib import Path
 
 from pugnlp.errors import PugnlpError
+from pugnlp.patterns.places import KAB_PREFIX
 
 DATA_DIR = Path(str(resources.files("pugnlp") / "data" / "wilayah"))
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_KAB_PREFIX = re.compile(r"^(kabupaten|kota administrasi|kota)\s+", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -44,7 +44,7 @@ class Region:
     @property
     def bare_name(self) -> str:
         """'Kota Banjarbaru' -> 'Banjarbaru'; 'Kota Administrasi Jakarta Pusat' -> 'Jakarta Pusat'."""
-        return _KAB_PREFIX.sub("", self.name)
+        return KAB_PREFIX.sub("", self.name)
 
 
 @dataclass(slots=True)

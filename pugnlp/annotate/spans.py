@@ -15,17 +15,18 @@ from typing import Any
 
 from pugnlp.annotations import spans_from_mentions
 from pugnlp.patterns.honorifics import KEEP_IN_NAME, fold, is_honorific, is_title
+from pugnlp.patterns.places import ANNOTATED_REGION_PREFIX
+from pugnlp.patterns.positions import APPOSITION_GLUE
 from pugnlp.schema import EventRecord
 
 Span = tuple[int, int, str]
 
-GLUE_WORDS = frozenset({"selaku", "sebagai", "yakni", "yaitu", "adalah"})
+GLUE_WORDS = APPOSITION_GLUE
 """Words that may stand between a name and its position ("Sri Lailana selaku Kepala ...")."""
 
 MAX_GLUE_CHARS = 60
 _GLUE_SPLIT = re.compile(r"[\s,()]+")
 _ACRONYM_TAIL = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[^()]+)\)$", re.S)
-_REGION_PREFIX = re.compile(r"^(Kabupaten|Kota Administrasi|Kota|Provinsi)\s+")
 
 
 def position_span(text: str, name_start: int, name_end: int,
@@ -88,7 +89,7 @@ def _agency_surfaces(surface: str) -> list[str]:
 def _region_forms(name: str | None) -> list[str]:
     if not name:
         return []
-    bare = _REGION_PREFIX.sub("", name)
+    bare = ANNOTATED_REGION_PREFIX.sub("", name)
     return [name, bare] if bare != name else [name]
 
 

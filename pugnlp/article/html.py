@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import logging
-import re
 from urllib.parse import urlsplit
 
 from pugnlp.article.clean import clean_text, guess_title
 from pugnlp.errors import InputError
-from pugnlp.patterns.noise import HTML_PRUNE_XPATH
+from pugnlp.patterns.noise import BYLINE_OLEH, HTML_PRUNE_XPATH
 from pugnlp.schema import Article
 
 log = logging.getLogger(__name__)
 
 MIN_BODY_CHARS = 80
 """Below this, trafilatura found navigation or a stub, not an article (seed bodies are 2-3 KB)."""
-
-_OLEH = re.compile(r"^\s*oleh\s+", re.I)
-
 
 def html_to_article(html: str | bytes, doc_id: str, url: str | None = None,
                     where: str | None = None) -> Article:
@@ -54,7 +50,7 @@ def html_to_article(html: str | bytes, doc_id: str, url: str | None = None,
     return Article(
         doc_id=doc_id, text=text, title=title.strip() if title else None, url=page_url,
         published=published[:10] if published else None,
-        outlet=_OLEH.sub("", outlet).strip() if outlet else None,
+        outlet=BYLINE_OLEH.sub("", outlet).strip() if outlet else None,
     )
 
 

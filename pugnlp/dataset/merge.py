@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from pugnlp import keys
 from pugnlp.dataset import signals
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ def _interval(record: Mapping[str, Any]) -> tuple[int | None, int | None, bool]:
 def features(record: Mapping[str, Any]) -> Features:
     """Read the merge features of one record (a dict as in ``EventRecord.as_dict()``)."""
     start, end, stated = _interval(record)
-    people = tuple(k for k in (signals.name_key(o.get("name") or "")
+    people = tuple(k for k in (keys.person_key(o.get("name") or "")
                                for o in record.get("officials") or ()) if k)
     region = signals.place_words(record.get("kab_kota"), record.get("province"))
     venues = tuple(signals.venue_key(v.get("name") or "", region)

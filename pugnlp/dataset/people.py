@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from pugnlp import keys
 from pugnlp.dataset import signals
 from pugnlp.dataset.tables import DATASET_VERSION, TableSpec
 from pugnlp.dataset.typed import typed_frame
@@ -37,13 +38,13 @@ def group_officials(members: Sequence[Record]) -> list[dict[str, Any]]:
     Lailana``); the fullest spelling is kept, with the most frequent position and agency and
     the earliest article's evidence.
     """
-    groups: list[tuple[list[tuple[str, ...]], list[Item]]] = []
+    groups: list[tuple[list[keys.PersonKey], list[Item]]] = []
     for record in members:
         for official in record.get("officials") or ():
-            key = signals.name_key(official.get("name") or "")
+            key = keys.person_key(official.get("name") or "")
             if not key:
                 continue
-            found = next((g for g in groups if any(signals.same_person(key, k) for k in g[0])),
+            found = next((g for g in groups if any(keys.same_person(key, k) for k in g[0])),
                          None)
             if found is None:
                 found = ([], [])
@@ -54,7 +55,7 @@ def group_officials(members: Sequence[Record]) -> list[dict[str, Any]]:
     for _, items in groups:
         names = [o["name"] for _, o in items]
         rows.append({
-            "name": max(names, key=lambda n: (len(signals.name_key(n)), names.count(n))),
+            "name": max(names, key=lambda n: (len(keys.person_key(n)), names.count(n))),
             "position": mode((o.get("position") for _, o in items), tiebreak=_longest_first),
             "agency": mode((o.get("agency") for _, o in items), tiebreak=_longest_first),
             **_provenance(items),

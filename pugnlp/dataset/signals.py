@@ -14,12 +14,11 @@ from typing import Any
 
 import numpy as np
 
+from pugnlp import keys
+from pugnlp.keys import NATIONAL_KEYS, is_generic_agency
+from pugnlp.patterns.venues import VENUE_KEY_STOP
+
 _WORD = re.compile(r"\w+", re.UNICODE)
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_UPPER_NON_ALNUM = re.compile(r"[^0-9A-Z]+")
-_REGION_TAIL = re.compile(
-    r"\s+(kota|kabupaten|kab\.?|provinsi|prov\.?|pemkab|pemkot|pemko|pemprov)\b.*$", re.I
-)
 
 SHINGLE_SIZE = 3
 """Word n-gram size of the text shingles: 3 separates paraphrase (J < 0.2) from republication
@@ -27,19 +26,6 @@ SHINGLE_SIZE = 3
 
 MAX_SHINGLE_WORDS = 400
 """Only the first words are shingled: the lead paragraphs carry the event, and this bounds cost."""
-
-_CONNECTORS = frozenset({"dan", "serta", "&", "dengan", "untuk", "atau"})
-_FOLDS: tuple[tuple[str, str], ...] = (("PPPA", "P3A"), ("PPKB", "P2KB"))
-_WHOLE_KEY_ALIASES: dict[str, str] = {"KP3A": "KEMENP3A", "KEMENTERIANP3A": "KEMENP3A",
-                                      "KEMENPP": "KEMENP3A", "KPP": "KEMENP3A"}
-NATIONAL_KEYS = frozenset({"KEMENP3A"})
-_GENERIC_PREFIXES: tuple[str, ...] = ("PEMERINTAH", "PEMKAB", "PEMKOT", "PEMKO", "PEMPROV",
-                                      "PEMDA", "SETDA", "SEKRETARIATDAERAH")
-_VENUE_STOP = frozenset({"aula", "ruang", "rapat", "gedung", "kantor", "balai", "di", "lantai",
-                         "jalan", "jl", "hotel", "pendopo", "kota", "kabupaten", "kab",
-                         "provinsi", "dan", "the"})
-_HONORIFIC = frozenset({"h", "hj", "dr", "drs", "dra", "ir", "prof", "bapak", "ibu", "pak", "bu",
-                        "se", "mm", "msi", "mpd", "sh", "mh", "skm", "skom", "st", "mt", "ssos"})
 
 
 def words(text: str, limit: int | None = None) -> list[str]:
@@ -66,49 +52,11 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def _fold(key: str) -> str:
-    for old, new in _FOLDS:
-        key = key.replace(old, new)
-    return _WHOLE_KEY_ALIASES.get(key, key)
-
-
-def _is_acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isupper()
-
-
 def agency_key(agency: Mapping[str, Any]) -> str | None:
-    """A spelling-independent key for one agency, from its acronym or its name.
-
-    With an acronym, the acronym (``KemenPPPA`` -> ``KEMENP3A``). Otherwise the name without
-    its region tail: acronyms kept and other words reduced to initials when the name has an
-    acronym or 3+ words (``Dinas PPPA Kota X`` and ``Dinas Pemberdayaan Perempuan dan
-    Perlindungan Anak`` -> ``DP3A``), else the words joined (``Dinas Kesehatan`` ->
-    ``DINASKESEHATAN``). None when nothing usable is given.
-    """
-    acronym = agency.get("acronym")
-    if acronym:
-        return _fold(_UPPER_NON_ALNUM.sub("", acronym.upper())) or None
-    for field in ("name", "expansion"):
-        value = agency.get(field)
-        if not value:
-            continue
-        bare = _REGION_TAIL.sub("", value.strip())
-        parts = [w for w in re.split(r"[\s,/()-]+", bare) if w and w.lower() not in _CONNECTORS]
-        if not parts:
-            continue
-        if len(parts) >= 3 or any(_is_acronym(p) for p in parts):
-            key = "".join(p if _is_acronym(p) else p[0] for p in parts)
-        else:
-            key = "".join(parts)
-        key = _fold(_UPPER_NON_ALNUM.sub("", key.upper()))
-        if key:
-            return key
-    return None
-
-
-def is_generic_agency(key: str) -> bool:
-    """True for whole-government names (Pemkab, Pemprov, Setda ...) that say nothing specific."""
-    return key.startswith(_GENERIC_PREFIXES)
+    """The key of one agency of a record (:func:`pugnlp.keys.agency_key` of its acronym,
+    name and expansion)."""
+    return keys.agency_key(acronym=agency.get("acronym"), name=agency.get("name"),
+                           expansion=agency.get("expansion"))
 
 
 def agency_signature(agencies: Iterable[Mapping[str, Any]]) -> frozenset[str]:
@@ -132,18 +80,13 @@ def agency_agreement(a: frozenset[str], b: frozenset[str]) -> int:
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """Tokens of a person's name, lower-cased, honorifics and titles dropped."""
-    tokens = [_NON_ALNUM.sub("", t) for t in name.lower().replace(".", " ").split()]
-    return tuple(t for t in tokens if t and t not in _HONORIFIC)
+    """Tokens of a person's name (:func:`pugnlp.keys.person_key`)."""
+    return keys.person_key(name)
 
 
 def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
-    """True when two name keys denote the same person: equal, or one's tokens contain the other's
-    (``("lailana",)`` vs ``("sri", "lailana")``) with a token of 4+ letters in common."""
-    if not a or not b:
-        return False
-    small, big = (set(a), set(b)) if len(a) <= len(b) else (set(b), set(a))
-    return small <= big and any(len(t) >= 4 for t in small)
+    """Two name keys denote one person, across articles (:func:`pugnlp.keys.same_person`)."""
+    return keys.same_person(tuple(a), tuple(b))
 
 
 def people_overlap(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> int:
@@ -158,7 +101,7 @@ def venue_key(name: str, place_words: frozenset[str] = frozenset()) -> frozenset
     region name: every venue of Banjarbaru may say 'Banjarbaru') are dropped.
     """
     return frozenset(t for t in words(name)
-                     if t not in _VENUE_STOP and t not in place_words and len(t) > 1)
+                     if t not in VENUE_KEY_STOP and t not in place_words and len(t) > 1)
 
 
 def place_words(*names: str | None) -> frozenset[str]:

@@ -8,14 +8,24 @@ import re
 from dataclasses import dataclass, field
 
 from pugnlp.events.places import PlaceFinder, PlaceMention
-from pugnlp.patterns._util import words
+from pugnlp.keys import MINISTRY_KEY, agency_key
 from pugnlp.patterns.agencies import (
-    AGENCY_HEADS,
+    ACRONYM_RE,
+    BRANCH,
     GOVERNMENT_PREFIXES,
+    GOVERNMENT_RE,
+    HEAD_RE,
     KNOWN_AGENCIES,
+    KNOWN_RE,
     MINISTRY_EXPANSION,
     MINISTRY_FORMS,
+    MINISTRY_NAME,
+    NAMED_HEADS,
     NOT_AGENCIES,
+    NOT_SPELLED,
+    PAREN_ACRONYM,
+    SPELLED_WORD,
+    UNIT_WORDS,
     decode_acronym,
 )
 from pugnlp.patterns.agencies import _parse_units as parse_units
@@ -23,18 +33,6 @@ from pugnlp.patterns.honorifics import fold, is_honorific
 from pugnlp.patterns.places import LEVEL_PREFIXES
 from pugnlp.patterns.positions import POSITION_WORDS
 
-_KNOWN_RE = re.compile(r"(?<![\w-])(?:" + words(list(KNOWN_AGENCIES) + list(MINISTRY_FORMS)) + r")(?![\w-])")
-_ACRONYM_RE = re.compile(r"(?<![\w-])(?:(?P<dinas>Dinas|Badan)\s+)?(?P<acr>[A-Z][A-Z0-9]{2,13})(?![\w-])")
-_GOV_RE = re.compile(r"(?<![\w-])(?P<gov>" + words(GOVERNMENT_PREFIXES) + r")\s+(?P<rest>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
-_HEAD_RE = re.compile(r"(?<![\w-])(?P<head>" + words(AGENCY_HEADS) + r")(?=\s+[A-Z])")
-_SPELLED_WORD = re.compile(r"(?P<sep>,[ \t]*(?:(?:dan|serta)[ \t]+)?|[ \t]+(?:dan|&|serta)[ \t]+|[ \t]+)"
-                           r"(?P<w>[A-Z][\w'\-]*|RI)")
-_NAMED_HEADS = re.compile(r"^(?:Universitas|Institut|Sekolah\s+Tinggi|Politeknik|Yayasan|Rumah\s+Sakit)")
-_UNIT_WORDS = frozenset({"KB", "RI", "PPA", "PP", "PA", "SDM"})
-_PAREN_ACR = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9\-]{1,14})\s*\)")
-_BRANCH = re.compile(r"\s+(?P<b>[Cc]abang)\s+(?P<rest>(?:[\w.]+\s*){1,3})")
-_NOT_SPELLED = re.compile(r"^(?:Organisasi\s+Perangkat\s+Daerah|Badan\s+Usaha|Dinas\s+Luar|"
-                          r"Kantor\s+Berita|Forum\s+Group|Lembaga\s+Swadaya\s+Masyarakat$)", re.I)
 _MAX_SPELLED_WORDS = 12
 
 
@@ -55,6 +53,16 @@ class AgencyEntry:
     mentions: list[AgencyMention] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """What one :meth:`AgencyFinder.find` call knows of its text: region mentions by start
+    offset and where officials' names begin. Passed along, never kept on the finder, so one
+    finder serves concurrent calls."""
+
+    at: dict[int, PlaceMention]
+    person_starts: frozenset[int]
+
+
 class AgencyFinder:
     """Finds and merges agency mentions in a cleaned text."""
 
@@ -63,8 +71,6 @@ class AgencyFinder:
         that are never common words); a spelled-out name stops at them."""
         self.places = places
         self.person_words = person_words
-        self._at: dict[int, PlaceMention] = {}
-        self._person_starts: frozenset[int] = frozenset()
 
     def find(self, text: str, regions: list[PlaceMention] | None = None,
              person_starts: frozenset[int] = frozenset()) -> list[AgencyMention]:
@@ -72,126 +78,128 @@ class AgencyFinder:
         ``person_starts`` where the names of the officials found begin (no agency runs on
         into a person: "Inspektorat Enseny Stevy Mosso")."""
         mentions = self.places.mentions(text) if regions is None else regions
-        self._at = {m.start: m for m in mentions}
-        self._person_starts = person_starts
+        call = _Call({m.start: m for m in mentions}, person_starts)
         found: list[AgencyMention] = []
         taken: list[tuple[int, int]] = []
-        for mention in self._spelled(text) + self._governments(text):
+        for mention in self._spelled(text, call) + self._governments(text, call):
             found.append(mention)
             taken.append((mention.start, mention.end))
-        for mention in self._known(text) + self._acronyms(text):
+        for mention in self._known(text, call) + self._acronyms(text, call):
             if not any(s <= mention.start < e for s, e in taken):
                 found.append(mention)
                 taken.append((mention.start, mention.end))
         return sorted(found, key=lambda m: m.start)
 
     # -- kinds of mention ------------------------------------------------------------------
-    def _known(self, text: str) -> list[AgencyMention]:
+    def _known(self, text: str, call: _Call) -> list[AgencyMention]:
         out = []
-        for m in _KNOWN_RE.finditer(text):
+        for m in KNOWN_RE.finditer(text):
             surface = m.group(0)
             if surface in MINISTRY_FORMS:
-                key, expansion, acronym = "KEMENPPPA", MINISTRY_EXPANSION, "KemenPPPA"
+                key, expansion, acronym = MINISTRY_KEY, MINISTRY_EXPANSION, "KemenPPPA"
             else:
-                key, expansion = fold(surface), KNOWN_AGENCIES[surface]
+                expansion = KNOWN_AGENCIES[surface]
                 acronym = surface if surface != expansion else None
-            out.append(self._with_region(text, m.start(), m.end(), key, acronym, expansion))
+                key = _key(acronym, surface)
+            out.append(self._with_region(text, m.start(), m.end(), key, acronym, expansion, call))
         return out
 
-    def _acronyms(self, text: str) -> list[AgencyMention]:
+    def _acronyms(self, text: str, call: _Call) -> list[AgencyMention]:
         out = []
-        for m in _ACRONYM_RE.finditer(text):
+        for m in ACRONYM_RE.finditer(text):
             acronym = m.group("acr")
             if acronym in NOT_AGENCIES:
                 continue
             expansion = decode_acronym(acronym)
+            full = acronym
             if expansion is None and m.group("dinas"):
                 units = parse_units(acronym)
                 if units:
-                    expansion = decode_acronym("D" + acronym)
+                    full = "D" + acronym  # "Dinas PPPA" is the DPPPA
+                    expansion = decode_acronym(full)
             if expansion is None:
                 continue
             start = m.start("dinas") if m.group("dinas") else m.start("acr")
-            out.append(self._with_region(text, start, m.end("acr"), _women_key(acronym), acronym,
-                                         expansion))
+            out.append(self._with_region(text, start, m.end("acr"), _key(full, None), acronym,
+                                         expansion, call))
         return out
 
-    def _governments(self, text: str) -> list[AgencyMention]:
+    def _governments(self, text: str, call: _Call) -> list[AgencyMention]:
         out = []
-        for m in _GOV_RE.finditer(text):
+        for m in GOVERNMENT_RE.finditer(text):
             level = GOVERNMENT_PREFIXES[re.sub(r"\s+", " ", m.group("gov"))]
-            hit = self._at.get(m.start()) or self._at.get(m.start("rest"))
+            hit = call.at.get(m.start()) or call.at.get(m.start("rest"))
             if hit is None or hit.end <= m.start("rest"):
                 continue
             region = _choose_level(hit.regions, level)
             if region is None:
                 continue
             end = hit.end
-            out.append(AgencyMention(m.start(), end, "PEMDA", region.code, None,
-                                     f"Pemerintah {_LEVEL_NAME[region.level]} {region.bare_name}"
-                                     if not region.is_province else f"Pemerintah Provinsi {region.name}"))
+            name = (f"Pemerintah {_LEVEL_NAME[region.level]} {region.bare_name}"
+                    if not region.is_province else f"Pemerintah Provinsi {region.name}")
+            out.append(AgencyMention(m.start(), end, _key(None, name), region.code, None, name))
         return out
 
-    def _spelled(self, text: str) -> list[AgencyMention]:
+    def _spelled(self, text: str, call: _Call) -> list[AgencyMention]:
         """ "Dinas Pemberdayaan Perempuan, ..., dan Keluarga Berencana (DP3APMP2KB) Kota X"."""
         out: list[AgencyMention] = []
         covered_to = -1
-        for m in _HEAD_RE.finditer(text):
+        for m in HEAD_RE.finditer(text):
             if m.start() < covered_to:
                 continue
             end = m.end("head")
             n_words = 0
             while n_words < _MAX_SPELLED_WORDS:
-                w = _SPELLED_WORD.match(text, end)
-                if not w or self._ends_name(text, w, m.group("head")):
+                w = SPELLED_WORD.match(text, end)
+                if not w or self._ends_name(text, w, m.group("head"), call):
                     break
                 end = w.end()
                 n_words += 1
             name = text[m.start():end]
-            if n_words == 0 or _NOT_SPELLED.match(name):
+            if n_words == 0 or NOT_SPELLED.match(name):
                 continue
             acronym = None
-            paren = _PAREN_ACR.match(text, end)
+            paren = PAREN_ACRONYM.match(text, end)
             if paren:
                 acronym = paren.group("acr")
                 end = paren.end()
-            mention = self._with_region(text, m.start(), end, _spelled_key(name, acronym),
-                                        acronym, name)
+            mention = self._with_region(text, m.start(), end, _key(acronym, name),
+                                        acronym, name, call)
             out.append(mention)
             covered_to = mention.end
         return out
 
-    def _ends_name(self, text: str, word: re.Match[str], head: str) -> bool:
+    def _ends_name(self, text: str, word: re.Match[str], head: str, call: _Call) -> bool:
         """A spelled-out name stops before a region, an acronym, a title or another agency;
         after a comma it goes on only with words that continue an agency name."""
         w = word.group("w")
-        if w.isupper() and len(w) > 1 and w not in _UNIT_WORDS or is_honorific(w):
+        if w.isupper() and len(w) > 1 and w not in UNIT_WORDS or is_honorific(w):
             return True
         separated = word.group("sep").strip() != ""
-        if fold(w) in _LEVEL_WORDS and not _NAMED_HEADS.match(head):
+        if fold(w) in _LEVEL_WORDS and not NAMED_HEADS.match(head):
             return True
-        if separated and (_HEAD_RE.match(text, word.start("w")) or fold(w) not in POSITION_WORDS):
+        if separated and (HEAD_RE.match(text, word.start("w")) or fold(w) not in POSITION_WORDS):
             return True
-        if _NAMED_HEADS.match(head):
+        if NAMED_HEADS.match(head):
             return False
         # "Kepala Inspektorat Budi Santoso": the person after the agency is not part of it
-        return (word.start("w") in self._at or w.lower() in self.person_words
-                or word.start("w") in self._person_starts)
+        return (word.start("w") in call.at or w.lower() in self.person_words
+                or word.start("w") in call.person_starts)
 
     def _with_region(self, text: str, start: int, end: int, key: str, acronym: str | None,
-                     expansion: str | None) -> AgencyMention:
+                     expansion: str | None, call: _Call) -> AgencyMention:
         """Extend a mention over the region right after it ("DKP3A Kaltim", "Bappeda Kota X")."""
         follow = text[end:end + 60]
         region_code = None
         lead = re.match(r"\s+", follow)
         if lead:
-            hit = self._at.get(end + lead.end())
+            hit = call.at.get(end + lead.end())
             if hit is not None:
                 region = _choose_level(hit.regions, hit.level_hint)
                 if region is not None:
                     region_code = region.code
                     end = hit.end
-        branch = _BRANCH.match(text, end)
+        branch = BRANCH.match(text, end)
         if branch:
             hits = self.places.mentions(branch.group("rest"), allow_lower=True)
             if hits:
@@ -213,22 +221,18 @@ def _choose_level(regions: tuple, level: str | None):  # type: ignore[no-untyped
     return regions[0]
 
 
-def _women_key(acronym: str) -> str:
-    return "W:" + acronym.upper()
-
-
-def _spelled_key(name: str, acronym: str | None) -> str:
-    if re.search(r"Kement?e?rian\s+Pemberdayaan\s+Perempuan", name):
-        return "KEMENPPPA"
-    if acronym and decode_acronym(acronym):
-        return _women_key(acronym)
-    if acronym:
-        return fold(acronym)
-    return fold(name)
+def _key(acronym: str | None, name: str | None) -> str:
+    """The mention's :func:`pugnlp.keys.agency_key`: mentions of one agency in one region are
+    one entry, however they are written (DP3A, DPPPA, the name spelled out)."""
+    if name and MINISTRY_NAME.search(name):
+        return MINISTRY_KEY  # "Kementerian Pemberdayaan Perempuan ... Republik Indonesia"
+    return agency_key(acronym=acronym, name=name) or (name or acronym or "").upper()
 
 
 def merge_mentions(mentions: list[AgencyMention]) -> list[AgencyEntry]:
-    """One entry per agency: same key and region; a region-less mention joins a sole regional one."""
+    """One entry per agency: same key and region. Region-less mentions join the regional entry
+    of their key when there is one, or else the one written with the same acronym (DPPPAPPKB
+    next to "DPPPAPPKB Bulungan" and "DP3AP2KB Provinsi Kalimantan Utara")."""
     entries: dict[tuple[str, str | None], AgencyEntry] = {}
     for mention in mentions:
         key = (mention.key, mention.region_code)
@@ -237,6 +241,9 @@ def merge_mentions(mentions: list[AgencyMention]) -> list[AgencyEntry]:
         if region is not None:
             continue
         regional = [e for (k, r), e in entries.items() if k == key and r is not None]
+        if len(regional) > 1:
+            written = {m.acronym for m in entry.mentions if m.acronym}
+            regional = [e for e in regional if written & {m.acronym for m in e.mentions}]
         if len(regional) == 1:
             regional[0].mentions.extend(entry.mentions)
             regional[0].mentions.sort(key=lambda m: m.start)

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from pugnlp.article.clean import lead_end
 from pugnlp.events.selectors import positive_probs
+from pugnlp.patterns.agencies import GENERIC_MENTION_WORDS
+from pugnlp.patterns.venues import VENUE_BEFORE_AGENCY
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -32,10 +34,6 @@ articles does (participants' agencies, ministries named in passing), so the sele
 removes what it is sure of rather than what maximises F1 on our own corpus."""
 
 _WORD = re.compile(r"[\w\-]+", re.UNICODE)
-_GENERIC = frozenset({"setiap", "seluruh", "semua", "para", "tiap", "masing-masing", "berbagai",
-                      "antara", "lain", "seperti", "misalnya"})
-_VENUE_WORDS = frozenset({"aula", "kantor", "gedung", "ruang", "balai", "pendopo", "hotel",
-                          "halaman", "lantai"})
 
 
 def _mentions(text: str, agency: Agency) -> list[tuple[int, int]]:
@@ -101,9 +99,10 @@ def agency_features(record: EventRecord) -> list[dict[str, float]]:
                 f[f"prev{k + 1}={w}"] = f.get(f"prev{k + 1}={w}", 0.0) + 1.0 / len(mentions)
             for w in after:
                 f[f"next1={w}"] = f.get(f"next1={w}", 0.0) + 1.0 / len(mentions)
-            if before and before[-1] in _GENERIC or len(before) > 1 and before[-2] in _GENERIC:
+            if (before and before[-1] in GENERIC_MENTION_WORDS
+                    or len(before) > 1 and before[-2] in GENERIC_MENTION_WORDS):
                 f["generic"] = f.get("generic", 0.0) + 1.0 / len(mentions)
-            if before and before[-1] in _VENUE_WORDS:
+            if before and before[-1] in VENUE_BEFORE_AGENCY:
                 f["venue"] = f.get("venue", 0.0) + 1.0 / len(mentions)
         f["in_position"] = inside / len(mentions)
         f["only_in_position"] = float(inside == len(mentions))
@@ -115,15 +114,15 @@ def training_rows(records: Iterable[EventRecord], gold_agencies: Iterable[list[s
                   ) -> tuple[list[dict[str, float]], list[bool]]:
     """Features and labels: an agency is kept when it matches an annotated one (the shared
     scorer's matching: any surface form, fuzzy at 0.8)."""
-    from pugnlp.evaluate import fuzzy_eq, norm
+    from pugnlp.keys import norm_text, similar
 
     X: list[dict[str, float]] = []  # noqa: N806
     y: list[bool] = []
     for record, gold in zip(records, gold_agencies):
-        wanted = [norm(g) for g in gold]
+        wanted = [norm_text(g) for g in gold]
         for agency, feats in zip(record.agencies, agency_features(record)):
-            forms = [norm(x) for x in (agency.name, agency.acronym) if x]
-            hit = next((g for g in wanted if any(fuzzy_eq(g, f, 0.8) for f in forms)), None)
+            forms = [norm_text(x) for x in (agency.name, agency.acronym) if x]
+            hit = next((g for g in wanted if any(similar(g, f, 0.8) for f in forms)), None)
             if hit is not None:
                 wanted.remove(hit)
             X.append(feats)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pugnlp.patterns.events import (
+    CASE_SENSITIVE_ACRONYMS,
     ACTIVITY,
     CUE_TABLE,
     DISTRACTOR_CUES,
@@ -37,13 +38,10 @@ class RuleDecision:
     type_scores: dict[str, float]
 
 
-_ACRONYMS = frozenset({"pug", "pprg", "arg"})
-
-
 def _count_core(text: str) -> int:
     """PUG terms; the acronyms count only when written in capitals ("arg" is not ARG)."""
     return sum(1 for m in PUG_CORE.finditer(text)
-               if m.group(0).lower() not in _ACRONYMS or m.group(0).isupper())
+               if m.group(0).lower() not in CASE_SENSITIVE_ACRONYMS or m.group(0).isupper())
 
 
 def relevance_score(title: str, lead: str, body: str) -> float:

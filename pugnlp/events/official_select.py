@@ -23,8 +23,17 @@ from typing import TYPE_CHECKING
 
 from pugnlp.article.clean import paragraph_span
 from pugnlp.events.selectors import positive_probs
-from pugnlp.patterns.honorifics import KEEP_IN_NAME, fold, is_honorific, is_title
-from pugnlp.patterns.positions import LOWERCASE_HEADS, POSITION_HEADS
+from pugnlp.keys import person_key, same_person
+from pugnlp.patterns.honorifics import KEEP_IN_NAME, NOBLE_PREFIXES, fold, is_honorific, is_title
+from pugnlp.patterns.positions import (
+    APPOSITIVES,
+    LOWERCASE_HEADS,
+    POSITION_BOUNDARY,
+    POSITION_FILLER,
+    POSITION_HEADS,
+    VERB_PREFIXES,
+)
+from pugnlp.patterns.venues import BUILDING_WORDS
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -36,22 +45,9 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"\w[\w.'’\-]*|[^\w\s]")
 _HEAD_WORDS = frozenset(fold(h.split()[0]) for h in POSITION_HEADS + LOWERCASE_HEADS)
 _STOP_PUNCT = frozenset({".", ":", ";", "\"", "“", "”", "?", "!", "-", "–", "—", "|"})
-_BOUNDARY = frozenset({
-    "oleh", "dipimpin", "dipandu", "yaitu", "yakni", "menghadirkan", "disampaikan",
-    "dibawakan", "dan", "serta", "kata", "ujar", "menurut", "bersama", "adalah", "ialah",
-    "kepada", "bahwa", "mewawancarai", "didampingi", "hadir", "juga", "sedangkan", "dibuka",
-    "ditutup", "diikuti", "dihadiri", "memimpin", "membuka", "mengundang",
-})
-_NOBLE = frozenset({"tb", "kgs", "kms", "rd", "raden", "tubagus", "kiagus", "kemas", "nyimas"})
-"""Sundanese and Palembang noble titles written before a name ("H. Tb. Asep", "Kgs. Rusdi")."""
-_VENUE_WORDS = frozenset({"aula", "gedung", "ruang", "hotel", "balai", "pendopo", "pendapa",
-                          "kantor", "halaman", "lantai", "rumah", "wisma", "graha", "auditorium",
-                          "lapangan", "taman", "masjid", "gereja", "alun", "paseban"})
-_APPOSITIVE = frozenset({"yaitu", "yakni"})
-_LEADING_FILLER = frozenset({"dari", "yang", "salah", "satu", "seorang", "sebagai", "para",
-                             "sementara", "itu", "selain", "selaku", "dua", "tiga", "empat",
-                             "lima", "beberapa", "sejumlah"})
 MAX_POSITION_TOKENS = 16
+NAME_SIMILARITY = 0.85
+"""Two spellings this alike name one person (the scorer's threshold for names)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +85,7 @@ def _tokens(text: str, offset: int) -> list[tuple[str, int]]:
     for m in _TOKEN.finditer(text):
         word, at = m.group(0), m.start() + offset
         if (len(word) > 2 and word.endswith(".") and "." not in word[:-1] and not is_title(word)
-                and not is_honorific(word) and fold(word) not in _NOBLE):
+                and not is_honorific(word) and fold(word) not in NOBLE_PREFIXES):
             out.extend([(word[:-1], at), (".", at + len(word) - 1)])
         else:
             out.append((word, at))
@@ -97,13 +93,13 @@ def _tokens(text: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _before_name(word: str) -> bool:
-    return is_honorific(word) or fold(word) in _NOBLE or word == ","
+    return is_honorific(word) or fold(word) in NOBLE_PREFIXES or word == ","
 
 
 def _verb_like(word: str) -> bool:
     """Indonesian verb morphology: me-, ber-, di-, ter- prefixed lowercase words
     ("menjelaskan", "berharap", "diikuti") end a clause, not a position."""
-    return word.islower() and len(word) > 5 and word.startswith(("me", "ber", "di", "ter"))
+    return word.islower() and len(word) > 5 and word.startswith(VERB_PREFIXES)
 
 
 def _position_before(text: str, start: int) -> str | None:
@@ -114,7 +110,7 @@ def _position_before(text: str, start: int) -> str | None:
     toks = _tokens(text[lo:start], lo)
     while toks and _before_name(toks[-1][0]):
         toks.pop()
-    if toks and toks[-1][0].lower() in _APPOSITIVE:  # "dua narasumber, yaitu <name>"
+    if toks and toks[-1][0].lower() in APPOSITIVES:  # "dua narasumber, yaitu <name>"
         toks.pop()
         while toks and toks[-1][0] == ",":
             toks.pop()
@@ -124,7 +120,7 @@ def _position_before(text: str, start: int) -> str | None:
         low = word.lower()
         if word in _STOP_PUNCT or len(kept) >= MAX_POSITION_TOKENS:
             break
-        if low in _BOUNDARY:
+        if low in POSITION_BOUNDARY:
             # "Perempuan dan Perlindungan Anak": a joiner between capitalised words is inside
             # an agency's name
             before = toks[k - 1][0] if k else ""
@@ -141,7 +137,7 @@ def _position_before(text: str, start: int) -> str | None:
             return None  # "..., S.Sos, <name>": the name follows another person, not a position
         kept.append((word, toks[k][1]))
     kept.reverse()
-    while kept and kept[0][0].lower() in _LEADING_FILLER:
+    while kept and kept[0][0].lower() in POSITION_FILLER:
         kept.pop(0)
     while kept and kept[0][0] == ",":
         kept.pop(0)
@@ -155,23 +151,21 @@ def official_candidates(record: EventRecord, persons: Iterable[tuple[int, int]],
                         lexicon: Lexicon, *, include_officials: bool = False) -> list[Candidate]:
     """One candidate per PER span (character offsets into ``record.text``) that is not an
     official already, with its features; ``include_officials`` keeps those too (training)."""
-    from pugnlp.evaluate import fuzzy_eq, norm_name
     from pugnlp.wilayah import load_gazetteer, norm_key
 
     gaz = load_gazetteer()
     text = record.text
     title = (record.title or "").strip()
     n = max(len(text), 1)
-    known = [norm_name(o.name) for o in record.officials]
+    known = [person_key(o.name) for o in record.officials]
     holders = [(o.evidence.end, o.position) for o in record.officials if o.position]
     out: list[Candidate] = []
     for span_start, span_end in persons:
         start, end = _clean_name(text, span_start, span_end)
         name = text[start:end].strip(" ,.")
-        key = norm_name(name)
-        words = key.split()
+        words = person_key(name)
         if not words or name.isupper() or not include_officials and any(
-                fuzzy_eq(key, k, 0.85) or set(words) <= set(k.split()) for k in known):
+                same_person(words, k, min_shared=1, fuzzy=NAME_SIMILARITY) for k in known):
             continue
         p0, p1 = paragraph_span(text, start)
         if (text[p0:p1].strip() == title  # a headline's capitals say nothing about names
@@ -237,7 +231,8 @@ def plausible_position(position: str | None) -> bool:
     if not position:
         return False
     words = position.split()
-    at_venue = any(a.lower() == "di" and fold(b) in _VENUE_WORDS for a, b in zip(words, words[1:]))
+    at_venue = any(a.lower() == "di" and fold(b) in BUILDING_WORDS
+                   for a, b in zip(words, words[1:]))
     return (any(fold(w) in _HEAD_WORDS or w[:1].isupper() for w in words)
             and not _verb_like(words[-1]) and not at_venue)
 
@@ -250,16 +245,15 @@ def _title_after(text: str, end: int) -> bool:
 def training_rows(candidates: Iterable[list[Candidate]], gold_officials: Iterable[list[str]]
                   ) -> tuple[list[dict[str, float]], list[bool]]:
     """Features and labels: a candidate is an official when its name matches an annotated one
-    (the shared scorer's matching, fuzzy at 0.85)."""
-    from pugnlp.evaluate import fuzzy_eq, norm_name
-
+    (:func:`pugnlp.keys.same_person`, fuzzy at 0.85 as the scorer)."""
     X: list[dict[str, float]] = []  # noqa: N806
     y: list[bool] = []
     for cands, gold in zip(candidates, gold_officials):
-        wanted = [norm_name(g) for g in gold]
+        wanted = [person_key(g) for g in gold]
         for cand in cands:
             X.append(cand.features)
-            y.append(any(fuzzy_eq(norm_name(cand.name), g, 0.85) for g in wanted))
+            key = person_key(cand.name)
+            y.append(any(same_person(key, g, fuzzy=NAME_SIMILARITY) for g in wanted))
     return X, y
 
 
@@ -291,14 +285,12 @@ def _best_per_person(cands: list[Candidate], probs: list[float], threshold: floa
                      ) -> list[Candidate]:
     """Candidates at or above ``threshold`` with a position, one per person (a first name
     alone joins the full name it is part of), earliest mention first."""
-    from pugnlp.evaluate import norm_name
-
     kept: list[tuple[Candidate, float]] = []
     for cand, p in sorted(zip(cands, probs), key=lambda cp: -len(cp[0].name.split())):
         if p < threshold or not plausible_position(cand.position):
             continue
-        words = set(norm_name(cand.name).split())
-        if any(words <= set(norm_name(k.name).split()) for k, _ in kept):
+        key = person_key(cand.name)
+        if any(same_person(key, person_key(k.name), min_shared=1) for k, _ in kept):
             continue
         kept.append((cand, p))
     return sorted((c for c, _ in kept), key=lambda c: c.start)

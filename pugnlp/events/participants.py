@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pugnlp.patterns.participants import NOT_PEOPLE, NUMBER_WORDS, PARTICIPANT_PATTERNS
+from pugnlp.patterns.participants import NOT_PEOPLE, NUMBER_WORDS, PARTICIPANT_PATTERNS, TRIGGER
 
 MAX_PARTICIPANTS = 100_000
 """Larger numbers are budgets or populations, not people in a room."""
@@ -18,8 +18,6 @@ def parse_number(token: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-_TRIGGER = re.compile(r"peserta|diikuti|dihadiri|melibatkan|menghadirkan|mengundang|sebanyak|"
-                      r"sekitar|kurang\s+lebih", re.I)
 _WINDOW_BEFORE, _WINDOW_AFTER = 40, 220
 
 
@@ -29,7 +27,7 @@ def find_participants(text: str) -> tuple[int, tuple[int, int]] | None:
     The patterns run only in windows around trigger words (speed: most of a text has none).
     """
     best: tuple[int, int, int] | None = None
-    for trigger in _TRIGGER.finditer(text):
+    for trigger in TRIGGER.finditer(text):
         base = max(0, trigger.start() - _WINDOW_BEFORE)
         window = text[base:trigger.end() + _WINDOW_AFTER]
         found = _first_in(window)

@@ -20,13 +20,36 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pugnlp.nlp.lexicon import Lexicon
-from pugnlp.patterns.agencies import KNOWN_AGENCIES, MINISTRY_FORMS, NOT_AGENCIES, decode_acronym
-from pugnlp.patterns.dates import MONTHS, WEEKDAYS
-from pugnlp.patterns.honorifics import ACADEMIC_TITLES, KEEP_IN_NAME, fold, is_honorific, is_title
+from pugnlp.patterns.agencies import (
+    BODIES_NAMED_AFTER,
+    KNOWN_AGENCIES,
+    MINISTRY_FORMS,
+    NOT_AGENCIES,
+    ORG_WORDS,
+    decode_acronym,
+)
+from pugnlp.patterns.honorifics import (
+    ACADEMIC_TITLES,
+    HAJI,
+    KEEP_IN_NAME,
+    fold,
+    is_honorific,
+    is_title,
+)
+from pugnlp.patterns.names import (
+    CALENDAR_WORDS,
+    CHUNK_BREAK_WORDS,
+    NAME_INITIAL,
+    NAME_PARTICLES,
+    NAME_PARTICLES_LOWER,
+    NOT_NAME_CAPS,
+)
 from pugnlp.patterns.places import PLACE_INTRODUCERS
 from pugnlp.patterns.positions import (
+    APPOSITION_GAPS,
     JOINERS,
     LOWERCASE_HEADS,
+    PLACE_HEADS,
     POSITION_HEADS,
     POSITION_MODIFIERS,
     POSITION_WORDS,
@@ -38,21 +61,6 @@ _HEAD_FIRST = {h[0] for h in _HEADS}
 _LOWER_HEADS = sorted({tuple(h.split()) for h in LOWERCASE_HEADS}, key=len, reverse=True)
 _KNOWN_ORG_WORDS = {k for k in KNOWN_AGENCIES if " " not in k} | {
     m for m in MINISTRY_FORMS if " " not in m}
-_CALENDAR_WORDS = frozenset(fold(w) for w in list(MONTHS) + list(WEEKDAYS))
-_STOP_CAPS = _CALENDAR_WORDS | {
-    "wib", "wita", "wit", "foto", "sumber", "baca", "juga", "ia", "beliau", "dia", "mereka",
-    "kami", "kita", "saya", "menurut", "dalam", "pada", "untuk", "dengan", "acara", "kegiatan",
-    "rapat", "rakor", "bimtek", "pokja", "tim", "pug", "hal", "namun", "selain", "sementara",
-    "sebelumnya", "selanjutnya", "kemudian", "adapun", "turut", "hadir", "para", "seluruh",
-    "bapak", "ibu", "kota", "kabupaten", "provinsi", "pemerintah", "desa", "kecamatan",
-}
-"""Capitalised words that are never part of a person's name."""
-_CHUNK_BREAK = _CALENDAR_WORDS | {
-    "wib", "wita", "wit", "foto", "sumber", "baca", "ia", "beliau", "dia", "mereka", "kami",
-    "kita", "saya", "menurut", "namun", "selain", "sementara", "sebelumnya", "selanjutnya",
-    "kemudian", "adapun", "turut", "hadir", "para", "seluruh",
-}
-"""Capitalised words that end a run of position/name words."""
 MAX_NAME_TOKENS = 5
 
 
@@ -90,9 +98,9 @@ class PeopleFinder:
         head_words = {fold(w) for h in POSITION_HEADS + LOWERCASE_HEADS for w in h.split()}
         self.domain = domain_words | POSITION_WORDS | (head_words - {""})
         # month words that are also given names ("Agus", "Juni") may be names
-        name_like_dates = _CALENDAR_WORDS & lexicon.names
-        self.stop_caps = frozenset(_STOP_CAPS - name_like_dates)
-        self.chunk_break = frozenset(_CHUNK_BREAK - name_like_dates)
+        name_like_dates = CALENDAR_WORDS & lexicon.names
+        self.stop_caps = frozenset(NOT_NAME_CAPS - name_like_dates)
+        self.chunk_break = frozenset(CHUNK_BREAK_WORDS - name_like_dates)
 
     # -- token classes ---------------------------------------------------------------------
     def is_org(self, tok: Tok) -> bool:
@@ -179,11 +187,14 @@ class PeopleFinder:
         return found
 
     def _in_sentence(self, toks: list[Tok], text: str) -> list[PersonMention]:
-        self._text = text
+        """Officials of one sentence; ``text`` is the doc's text (the tokens' offsets index it).
+
+        Nothing of a call is kept on the finder, so one finder serves concurrent calls."""
         chunks = self._chunks(toks)
         found: list[PersonMention] = []
         for k, (start, end) in enumerate(chunks):
-            mention = self._parse_chunk(toks, start, end, chunks[k + 1] if k + 1 < len(chunks) else None)
+            nxt = chunks[k + 1] if k + 1 < len(chunks) else None
+            mention = self._parse_chunk(toks, start, end, nxt, text)
             if mention is not None:
                 found.append(mention)
         return found
@@ -250,22 +261,22 @@ class PeopleFinder:
 
     # -- chunk parsing ---------------------------------------------------------------------
     def _parse_chunk(self, toks: list[Tok], start: int, end: int,
-                     nxt: tuple[int, int] | None) -> PersonMention | None:
+                     nxt: tuple[int, int] | None, text: str) -> PersonMention | None:
         lead = start
         while lead < end - 1 and is_honorific(toks[lead].text):
             lead += 1
         if _head_at(toks, lead, end):
-            return self._position_first(toks, lead, end, nxt)
+            return self._position_first(toks, lead, end, nxt, text)
         for h in range(start + 1, end):
             if _head_at(toks, h, end) and self._name_span(toks, start, h) is not None:
                 name = self._name_span(toks, start, h)
                 assert name is not None
                 pos_end = self._position_end(toks, h, end)
-                return self._mention(toks, name, (h, pos_end))
-        return self._agency_or_apposition(toks, start, end, nxt)
+                return self._mention(toks, name, (h, pos_end), text)
+        return self._agency_or_apposition(toks, start, end, nxt, text)
 
     def _position_first(self, toks: list[Tok], start: int, end: int,
-                        nxt: tuple[int, int] | None) -> PersonMention | None:
+                        nxt: tuple[int, int] | None, text: str) -> PersonMention | None:
         name = self._trailing_name(toks, start, end)
         if name is not None and _names_a_body(toks, start, name[0]):
             name = None  # "Dosen Universitas Mulawarman": the body's name, not a person's
@@ -273,18 +284,18 @@ class PeopleFinder:
         if name is not None and apposed is not None and not is_honorific(toks[name[0] - 1].text):
             # "Camat Kandis, Budi Santoso, ...", "Universitas Jabal Ghafur, Dr. Mukhlis Amin":
             # the capitalised words before the comma name the place or body of the position
-            return self._mention(toks, apposed, (start, end))
+            return self._mention(toks, apposed, (start, end), text)
         if name is not None:
             pos_end = name[0]
             while pos_end > start and (is_honorific(toks[pos_end - 1].text) or
                                        toks[pos_end - 1].text == ","):
                 pos_end -= 1
             if pos_end > start:
-                return self._mention(toks, name, (start, pos_end))
+                return self._mention(toks, name, (start, pos_end), text)
         if nxt is not None and nxt[0] == end + 1 and toks[end].text == ",":
             name = self._name_span(toks, nxt[0], nxt[1])
             if name is not None:
-                return self._mention(toks, name, (start, end))
+                return self._mention(toks, name, (start, end), text)
         return None
 
     def _apposed_name(self, toks: list[Tok], end: int,
@@ -292,44 +303,43 @@ class PeopleFinder:
         """The name of a "<position>, <name>[, titles]" apposition, not one of a list."""
         if nxt is None or nxt[0] != end + 1 or toks[end].text != ",":
             return None
-        if nxt[1] < len(toks) and toks[nxt[1]].lower_ in ("dan", "serta", "&"):
+        if nxt[1] < len(toks) and toks[nxt[1]].lower_ in JOINERS:
             return None
         return self._name_span(toks, nxt[0], nxt[1])
 
     def _agency_or_apposition(self, toks: list[Tok], start: int, end: int,
-                              nxt: tuple[int, int] | None) -> PersonMention | None:
+                              nxt: tuple[int, int] | None, text: str) -> PersonMention | None:
         hon = [i for i in range(start, end) if is_honorific(toks[i].text)]
         if hon and hon[0] > start and self._org_phrase(toks, start, hon[0]):
             name = self._name_span(toks, hon[0], end)
             if name is not None:
-                return self._mention(toks, name, (start, hon[0]))
+                return self._mention(toks, name, (start, hon[0]), text)
         name = self._name_span(toks, start, end)
         if name is None and nxt is not None and toks[end].text == "," and nxt[0] == end + 1:
             # "<Agency phrase>, <Name>, <titles>": the titles or honorific mark a person
             name = self._name_span(toks, nxt[0], nxt[1])
             marked = name is not None and (nxt[1] > name[1] or name[0] > nxt[0])
             if marked and self._org_phrase(toks, start, end):
-                return self._mention(toks, name, (start, end))
+                return self._mention(toks, name, (start, end), text)
             return None
         if name is None or nxt is None:
             return None
-        gap = [t.lower_ for t in toks[end:nxt[0]]]
-        if gap in (["dari"], [","], [",", "selaku"], ["selaku"], ["sebagai"], [",", "sebagai"],
-                   ["yang", "juga"], [",", "yang", "juga"]):
-            if gap == ["dari"] and not self._org_phrase(toks, nxt[0], nxt[1]):
+        gap = tuple(t.lower_ for t in toks[end:nxt[0]])
+        if gap in APPOSITION_GAPS:
+            if gap == ("dari",) and not self._org_phrase(toks, nxt[0], nxt[1]):
                 return None
-            if gap != ["dari"] and not _head_at(toks, nxt[0], nxt[1]):
+            if gap != ("dari",) and not _head_at(toks, nxt[0], nxt[1]):
                 return None
-            if gap != ["dari"] and self._trailing_name(toks, nxt[0], nxt[1]) is not None:
+            if gap != ("dari",) and self._trailing_name(toks, nxt[0], nxt[1]) is not None:
                 return None  # "<name>, <position> <other name>": that position is the other's
-            if gap != ["dari"] and not hon and name[1] - name[0] < 2:
+            if gap != ("dari",) and not hon and name[1] - name[0] < 2:
                 return None  # "Bapedda sebagai Ketua Pokja": one unknown word is not a person
-            return self._mention(toks, name, (nxt[0], self._position_end(toks, nxt[0], nxt[1])))
+            pos_end = self._position_end(toks, nxt[0], nxt[1])
+            return self._mention(toks, name, (nxt[0], pos_end), text)
         return None
 
     def _org_phrase(self, toks: list[Tok], start: int, end: int) -> bool:
-        return any(self.is_org(toks[i]) or fold(toks[i].text) in {"inspektorat", "dinas", "badan",
-                                                                "kementerian", "universitas"}
+        return any(self.is_org(toks[i]) or fold(toks[i].text) in ORG_WORDS
                    for i in range(start, end))
 
     def _position_end(self, toks: list[Tok], start: int, end: int) -> int:
@@ -430,49 +440,24 @@ class PeopleFinder:
         return i, j
 
     def _mention(self, toks: list[Tok], name: tuple[int, int],
-                 position: tuple[int, int]) -> PersonMention | None:
+                 position: tuple[int, int], text: str) -> PersonMention | None:
         n0, n1 = name
         p0, p1 = position
         while p0 < p1 and fold(toks[p1 - 1].text) in {"", "dan"}:
             p1 -= 1
         first, last = toks[n0], toks[n1 - 1]
-        surface = self._text[first.idx:last.idx + len(last.text)]
+        surface = text[first.idx:last.idx + len(last.text)]
         if len(surface.replace(".", "").replace(" ", "")) < 3:
             return None
         pos_text = None
         ps = pe = None
         if p1 > p0:
             ps, pe = toks[p0].idx, toks[p1 - 1].idx + len(toks[p1 - 1].text)
-            if self._text.count("(", ps, pe) > self._text.count(")", ps, pe) and \
-                    self._text[pe:pe + 1] == ")":
+            if text.count("(", ps, pe) > text.count(")", ps, pe) and \
+                    text[pe:pe + 1] == ")":
                 pe += 1  # "Menteri ... Anak (PPPA), <name>": the bracket closes the position
-            pos_text = self._text[ps:pe].strip(" ,")
+            pos_text = text[ps:pe].strip(" ,")
         return PersonMention(surface, first.idx, last.idx + len(last.text), pos_text, ps, pe)
-
-
-PLACE_HEADS: frozenset[str] = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik",
-                                        "perbekel", "pambakal", "penghulu"})
-"""Positions named after their kecamatan, kelurahan or village ("Camat Kandis")."""
-
-NAME_PARTICLES: frozenset[str] = frozenset({
-    "I", "Ni", "Made", "Wayan", "Nyoman", "Ketut", "Gede", "Putu", "Komang", "Kadek", "Nengah",
-    "Luh", "Gusti", "Agung", "Ayu", "Bagus", "Ida", "Desak", "Dewa", "Cokorda", "La", "Wa", "Ode",
-    "Teuku", "Cut", "Raden", "Rr", "Andi", "Daeng", "Tengku", "Teungku", "Lalu", "Baiq",
-})
-"""Name-internal words of Balinese, Bugis/Buton, Acehnese and Javanese names (I Made, Ni Luh,
-La Ode, Wa Ode, Andi, Teuku, Cut, Sasak Lalu/Baiq): part of the name, never a position or an
-honorific."""
-NAME_PARTICLES_LOWER: frozenset[str] = frozenset({"br", "boru", "bin", "binti", "van", "de"})
-"""Lowercase name-internal words ("Rosmawati br Simanjuntak")."""
-
-
-BODIES_NAMED_AFTER: frozenset[str] = frozenset({
-    "universitas", "institut", "politeknik", "akademi", "sekolah", "stikes", "stie", "stai",
-    "yayasan", "gereja", "klasis", "jemaat", "majelis", "pondok", "pesantren", "paguyuban",
-    "sanggar", "padepokan",
-})
-"""Bodies whose own name follows them ("Universitas Mulawarman", "Majelis Taklim", "Gereja
-Injili"): capitalised words right after them are that name, not a person's."""
 
 
 def _names_a_body(toks: list[Tok], start: int, name_start: int) -> bool:
@@ -504,7 +489,7 @@ def _particle_ok(tok: Tok) -> bool:
 def _split_title(first: str, second: str) -> bool:
     """A title written with a space after its dot: "M. Si", "S. Sos", "M. Pd"."""
     return bool(re.fullmatch(r"[A-Z]\.", first)) and second[:1].isupper() and \
-        fold(first + second) in ACADEMIC_TITLES and fold(second) not in {"h", "hj"}
+        fold(first + second) in ACADEMIC_TITLES and fold(second) not in HAJI
 
 
 def _between_names(tok: Tok) -> bool:
@@ -513,7 +498,7 @@ def _between_names(tok: Tok) -> bool:
 
 
 def _is_initial(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.|Moh\.|Muh\.|Mhd\.|Muh|Moh|M\.", text))
+    return bool(NAME_INITIAL.fullmatch(text))
 
 
 def _mostly_upper(sent: list[Tok]) -> bool:

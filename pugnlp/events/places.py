@@ -16,7 +16,9 @@ from pugnlp.patterns.places import (
     COMPARISON,
     DATELINE_MAX_CHARS,
     DATELINE_SPLIT,
+    DATELINE_WEEKDAY,
     GENERIC_LEVEL_CUES,
+    GOVERNMENT_PREFIX_WORDS,
     LEVEL_PREFIXES,
 )
 from pugnlp.wilayah import Gazetteer, Region
@@ -121,8 +123,7 @@ class PlaceFinder:
         head = para[:DATELINE_MAX_CHARS]
         dash = max((m.start() for m in re.finditer(r"\s[-–—]+\s|[–—]", head)), default=-1)
         if dash == -1:
-            lead = re.match(r"^([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}?)\s*,?\s+(?:Senin|Selasa|Rabu|"
-                            r"Kamis|Jumat|Jum'at|Sabtu|Minggu)\b", head)
+            lead = DATELINE_WEEKDAY.match(head)
             if not lead:
                 return [], []
             dash = lead.end(1)
@@ -199,8 +200,7 @@ class PlaceFinder:
                 continue
             in_venue = any(s <= mention.start < e for s, e in venues)
             weight = 2.0 if in_venue else (1.5 if mention.start < lead_stop else 1.0)
-            if mention.prefix and fold(mention.prefix) in {"pemko", "pemkot", "pemkab", "pemprov",
-                                                           "pemerintah kota", "pemerintah kabupaten"}:
+            if mention.prefix and fold(mention.prefix) in GOVERNMENT_PREFIX_WORDS:
                 weight += 1.0
             key = mention.regions[0].code
             per_region[key] += 1

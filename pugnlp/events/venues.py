@@ -7,18 +7,18 @@ from dataclasses import dataclass
 
 from pugnlp.patterns.dates import MONTHS, WEEKDAYS
 from pugnlp.patterns.venues import (
+    ABBREVIATIONS,
+    INNER_HEAD,
     LOCATIVE,
+    NEXT_WORD,
+    STOP_WORDS,
     STRONG_HEAD_RE,
     VENUE_INNER_LOWER,
     WEAK_HEAD_RE,
 )
 
-_NEXT_WORD = re.compile(r"[ ]+(?P<w>[A-Z0-9][\w.'’\-]*|lt\.?|lantai|no\.?)")
-_STOP = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {"Foto", "WIB", "WITA", "WIT"}
+_STOP = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | STOP_WORDS
 _MAX_WORDS = 8
-_INNER_HEAD = re.compile(r"Aula|Gedung|Kantor|Ruang|Lantai|Balai|Wisma|Graha|Hotel|Lt\.?")
-_ABBREVIATIONS = frozenset({"Lt", "lt", "No", "no", "Jl", "Jln", "Kab", "Kec", "Kel", "Prov",
-                           "H", "Hj", "Dr", "Ir", "St"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,19 +36,19 @@ def _extend(text: str, end: int) -> tuple[int, int]:
     """
     n = since_head = 0
     while since_head < _MAX_WORDS and n < 2 * _MAX_WORDS:
-        m = _NEXT_WORD.match(text, end)
+        m = NEXT_WORD.match(text, end)
         if not m or m.group("w").rstrip(".") in _STOP:
             break
         word = m.group("w")
         if word[:1].islower() and word.lower().rstrip(".") not in VENUE_INNER_LOWER:
             break
-        if word.endswith(".") and word.rstrip(".") not in _ABBREVIATIONS:
+        if word.endswith(".") and word.rstrip(".") not in ABBREVIATIONS:
             end = m.end() - 1  # a full stop ends the sentence and the name
             n += 1
             break
         end = m.end()
         n += 1
-        since_head = 0 if _INNER_HEAD.fullmatch(word) else since_head + 1
+        since_head = 0 if INNER_HEAD.fullmatch(word) else since_head + 1
     while end > 0 and text[end - 1] in ".,":
         end -= 1
     return end, n

@@ -21,39 +21,27 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
-ACRONYM_TOKEN = re.compile(r"^(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{3,}$")
-"""All-caps letters-and-digits tokens (DP3AP2KB, P2TP2A): never split."""
-
-ABBREVIATIONS: tuple[str, ...] = (
-    "Kab.", "Kec.", "Kel.", "Jl.", "Jln.", "Ir.", "Prov.", "Sdr.", "Sdri.", "Bpk.", "Hj.", "H.",
-    "Drs.", "Dra.", "Dr.", "dr.", "Prof.", "No.", "Lt.", "lt.", "Tgl.", "tgl.", "Pj.", "Plt.",
-    "Plh.", "Ds.", "Kp.", "Ny.", "Moh.", "Muh.", "Mhd.", "Ust.", "Pdt.", "KH.", "St.", "Tk.",
-    "S.E.", "S.H.", "S.Sos.", "M.Si.", "M.M.", "M.H.", "S.Pd.", "M.Pd.", "S.Kom.", "M.AP.",
-    "S.STP.", "S.IP.", "S.T.", "M.T.", "M.Kes.", "S.KM.", "A.Md.", "S.Ag.", "M.Ag.", "Ph.D.", "Dg.",
-)
-"""Abbreviations kept as one token, so that the sentencizer does not split after them."""
+from pugnlp.patterns.tokenizer import ABBREVIATIONS, ACRONYM_TOKEN, LETTER_PREFIXES
 
 
 def _fast_prefix_search(search):  # type: ignore[no-untyped-def]
     """Skip the 171-pattern prefix regex for tokens that cannot start with a prefix.
 
     Every prefix of the ``id`` defaults begins with punctuation, a symbol, ``+`` or one of
-    :data:`_LETTER_PREFIXES`; a token starting with another ASCII letter or digit has none.
+    :data:`pugnlp.patterns.tokenizer.LETTER_PREFIXES`; a token starting with another ASCII
+    letter or digit has none.
     Identical tokens (checked in tests/nlp/test_pipeline.py); tokenizer about 1.5x faster.
     """
 
     def prefix_search(text: str):  # type: ignore[no-untyped-def]
         first = text[:1]
-        if first.isascii() and first.isalnum() and not text.startswith(_LETTER_PREFIXES):
+        if first.isascii() and first.isalnum() and not text.startswith(LETTER_PREFIXES):
             return None
         return search(text)
 
     # spaCy serialises a tokenizer by reading ``search.__self__.pattern``
     prefix_search.__self__ = search.__self__  # type: ignore[attr-defined]
     return prefix_search
-
-
-_LETTER_PREFIXES = ("US$", "C$", "A$", "S$", "USD", "Rp", "IDR", "RMB", "SGD")
 
 
 def sentence_bounds(doc) -> list[tuple[int, int, int, int]]:  # type: ignore[no-untyped-def]

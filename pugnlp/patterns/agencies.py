@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pugnlp.patterns._util import words
+
 _INSTITUTION = {"D": "Dinas", "DIN": "Dinas", "B": "Badan", "KAN": "Kantor"}
 
 # Affair units, longest first within the grammar's alternation (order matters for parsing).
@@ -235,3 +237,81 @@ NOT_AGENCIES: frozenset[str] = frozenset({
     "SK", "MOU", "MoU", "PKS", "ATK", "SOP", "PDF", "IT", "IKM", "PPKM", "KLA", "TPA",
 })
 """Acronyms that are concepts, documents or units, not agencies."""
+
+ORG_WORDS: frozenset[str] = frozenset({"inspektorat", "dinas", "badan", "kementerian",
+                                       "universitas"})
+"""Folded words that make a capitalised phrase a body ("<name> dari Inspektorat ...")."""
+
+BODIES_NAMED_AFTER: frozenset[str] = frozenset({
+    "universitas", "institut", "politeknik", "akademi", "sekolah", "stikes", "stie", "stai",
+    "yayasan", "gereja", "klasis", "jemaat", "majelis", "pondok", "pesantren", "paguyuban",
+    "sanggar", "padepokan",
+})
+"""Bodies whose own name follows them ("Universitas Mulawarman", "Majelis Taklim", "Gereja
+Injili"): capitalised words right after them are that name, not a person's."""
+
+NAMED_HEADS = re.compile(
+    r"^(?:Universitas|Institut|Sekolah\s+Tinggi|Politeknik|Yayasan|Rumah\s+Sakit)")
+"""Agency heads whose spelled-out name may hold region words ("Universitas Sumatera Utara").
+Narrower than :data:`BODIES_NAMED_AFTER` (used to tell a body's name from a person's): widening
+it would let more spelled-out agency names run on over a region."""
+
+UNIT_WORDS: frozenset[str] = frozenset({"KB", "RI", "PPA", "PP", "PA", "SDM"})
+"""Capitalised units that continue a spelled-out agency name ("Dinas ... dan KB")."""
+
+GENERIC_MENTION_WORDS: frozenset[str] = frozenset({
+    "setiap", "seluruh", "semua", "para", "tiap", "masing-masing", "berbagai", "antara", "lain",
+    "seperti", "misalnya",
+})
+"""Words before an agency mention that make it generic or an example ("setiap LPLPP")."""
+
+KNOWN_RE = re.compile(
+    r"(?<![\w-])(?:" + words(list(KNOWN_AGENCIES) + list(MINISTRY_FORMS)) + r")(?![\w-])")
+"""A known agency name or a form of the ministry's name."""
+
+ACRONYM_RE = re.compile(
+    r"(?<![\w-])(?:(?P<dinas>Dinas|Badan)\s+)?(?P<acr>[A-Z][A-Z0-9]{2,13})(?![\w-])")
+"""An all-caps acronym, with "Dinas"/"Badan" written before it."""
+
+GOVERNMENT_RE = re.compile(
+    r"(?<![\w-])(?P<gov>" + words(GOVERNMENT_PREFIXES)
+    + r")\s+(?P<rest>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
+"""A government form and the capitalised words after it ("Pemko Banjarbaru")."""
+
+HEAD_RE = re.compile(r"(?<![\w-])(?P<head>" + words(AGENCY_HEADS) + r")(?=\s+[A-Z])")
+"""An agency head before a capitalised word: the start of a spelled-out name."""
+
+SPELLED_WORD = re.compile(
+    r"(?P<sep>,[ \t]*(?:(?:dan|serta)[ \t]+)?|[ \t]+(?:dan|&|serta)[ \t]+|[ \t]+)"
+    r"(?P<w>[A-Z][\w'\-]*|RI)")
+"""The next word of a spelled-out name, with its separator (space, comma, "dan", "serta")."""
+
+PAREN_ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9\-]{1,14})\s*\)")
+"""An acronym in brackets after a spelled-out name."""
+
+BRANCH = re.compile(r"\s+(?P<b>[Cc]abang)\s+(?P<rest>(?:[\w.]+\s*){1,3})")
+"""A branch after an agency name ("... Cabang Kabupaten X")."""
+
+NOT_SPELLED = re.compile(r"^(?:Organisasi\s+Perangkat\s+Daerah|Badan\s+Usaha|Dinas\s+Luar|"
+                         r"Kantor\s+Berita|Forum\s+Group|Lembaga\s+Swadaya\s+Masyarakat$)", re.I)
+"""Spelled-out phrases with an agency head that name no agency."""
+
+MINISTRY_NAME = re.compile(r"Kement?e?rian\s+Pemberdayaan\s+Perempuan")
+"""The ministry's name spelled out (also misspelled "Kementrian")."""
+
+KEY_FOLDS: tuple[tuple[str, str], ...] = (("PPPA", "P3A"), ("PPKB", "P2KB"))
+"""Spellings of one affair unit inside an agency key (DPPPA = DP3A, DPPKB = DP2KB)."""
+
+KEY_ALIASES: dict[str, str] = {"KP3A": "KEMENP3A", "KEMENTERIANP3A": "KEMENP3A",
+                               "KEMENPP": "KEMENP3A", "KPP": "KEMENP3A"}
+"""Whole agency keys that name the ministry (after :data:`KEY_FOLDS`)."""
+
+NATIONAL_KEYS: frozenset[str] = frozenset({"KEMENP3A"})
+"""Agency keys of national bodies: regional releases cite them as context."""
+
+GENERIC_GOVERNMENT_KEYS: tuple[str, ...] = ("PEMERINTAH", "PEMKAB", "PEMKOT", "PEMKO",
+                                            "PEMPROV", "PEMDA", "SETDA", "SEKRETARIATDAERAH")
+"""Starts of agency keys that name a whole government (Pemkab, Setda ...): nothing specific."""
+
+KEY_CONNECTORS: frozenset[str] = frozenset({"dan", "serta", "&", "dengan", "untuk", "atau"})
+"""Words left out when an agency name is reduced to initials for its key."""

@@ -126,3 +126,6 @@ MAIN_VERB = re.compile(
 CUE_TABLE = PhraseTable((phrase, (label, weight)) for label, cues in EVENT_CUES.items()
                         for phrase, weight in cues)
 """Event cues by phrase: values are (label, weight)."""
+
+CASE_SENSITIVE_ACRONYMS: frozenset[str] = frozenset({"pug", "pprg", "arg"})
+"""PUG terms of :data:`PUG_CORE` that count only in capitals ("arg" is not ARG)."""

@@ -30,6 +30,29 @@ _TITLE_WORDS = (
 ACADEMIC_TITLES: frozenset[str] = frozenset(_TITLE_WORDS) - {"asean", "sdown"}
 """Academic/professional titles, folded: lowercase with dots and spaces removed (S.Kom -> skom)."""
 
+NOBLE_PREFIXES: frozenset[str] = frozenset({
+    "tb", "kgs", "kms", "rd", "raden", "tubagus", "kiagus", "kemas", "nyimas",
+})
+"""Sundanese and Palembang noble titles written before a name ("H. Tb. Asep", "Kgs. Rusdi")."""
+
+HAJI: frozenset[str] = frozenset({"h", "hj"})
+"""The haji honorifics, folded ("H.", "Hj."): never the second half of a split title."""
+
+NAME_KEY_DROP: frozenset[str] = frozenset({
+    "h", "hj", "dr", "drs", "dra", "ir", "prof", "bapak", "ibu", "pak", "bu", "se", "mm", "msi",
+    "mpd", "sh", "mh", "skm", "skom", "st", "mt", "ssos",
+})
+"""Honorifics and titles left out of a person key (:func:`pugnlp.keys.person_key`). Not
+:data:`HONORIFICS` | :data:`ACADEMIC_TITLES`: those hold words that are also name parts
+("andi", "mas", "ma") and would merge different people across articles."""
+
+SCORER_HONORIFICS = re.compile(
+    r"\b(bapak|ibu|bpk|bu|pak|h|hj|dr|drs|dra|ir|prof|kh|st|se|sh|mh|mm|msi|mpd|spd|skom|sos|"
+    r"ssos|ssi|mkes|skm|ap|map|ma|mt|ak|mba|ners|amd|sstp|sip|msc|phd|spog|spa|mars)\b\.?"
+)
+"""Honorifics and titles the team's scorer (``shared/eval/score.py``) strips from names; kept
+as the scorer has them, so that :mod:`pugnlp.evaluate` scores as the scorer does."""
+
 TITLE_SHAPE = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){1,3}[A-Za-z]{0,6}\.?$|^[A-Z]{1,2}\.[A-Z]{1,4}\.?$")
 """Shape of an unseen dotted title such as ``S.Kom``, ``M.Si.``, ``Sp.OG``, ``A.Md``."""
 

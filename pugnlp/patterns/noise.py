@@ -79,3 +79,6 @@ HTML_PRUNE_XPATH: tuple[str, ...] = (
     "//*[contains(@class,'caption')]",
 )
 """Blocks pruned before trafilatura reads the body (PACKAGES.md section 4)."""
+
+BYLINE_OLEH = re.compile(r"^\s*oleh\s+", re.I)
+"""A leading "oleh" (by) in front of a byline or outlet name: dropped."""

@@ -46,3 +46,7 @@ NOT_PEOPLE: frozenset[str] = frozenset({
 })
 """Nouns after a number that count things, not people ("diikuti 12 OPD", "28 organisasi"), or
 people who speak rather than take part ("menghadirkan dua narasumber")."""
+
+TRIGGER = re.compile(r"peserta|diikuti|dihadiri|melibatkan|menghadirkan|mengundang|sebanyak|"
+                     r"sekitar|kurang\s+lebih", re.I)
+"""Words near which a participant count is looked for."""

@@ -41,3 +41,32 @@ PLACE_INTRODUCERS: frozenset[str] = frozenset({
     "jalan", "jl", "jln", "lorong", "gang", "rt", "rw", "kompleks",
 })
 """Words after which a capitalised word is a place, not a person's name."""
+
+DATELINE_WEEKDAY = re.compile(r"^([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}?)\s*,?\s+(?:Senin|Selasa|Rabu|"
+                              r"Kamis|Jumat|Jum'at|Sabtu|Minggu)\b")
+"""A dateline without a dash: the place, then the weekday ("Banjarbaru, Rabu (11/10)")."""
+
+GOVERNMENT_PREFIX_WORDS: frozenset[str] = frozenset({
+    "pemko", "pemkot", "pemkab", "pemprov", "pemerintah kota", "pemerintah kabupaten",
+})
+"""Prefixes naming the organising government, compared with the prefix folded (letters only):
+the two-word forms never match ("pemerintahkota") and are kept as they were calibrated."""
+
+# Region-name prefixes. Four lists, each stripping or folding a different set for its reader:
+# merging them would change the gazetteer's bare names, the dataset's keys or the scores.
+KAB_PREFIX = re.compile(r"^(kabupaten|kota administrasi|kota)\s+", re.I)
+"""The level word before a kab/kota name in the gazetteer (its bare name is what follows)."""
+
+ANNOTATED_REGION_PREFIX = re.compile(r"^(Kabupaten|Kota Administrasi|Kota|Provinsi)\s+")
+"""The level word before an annotated region name (annotation tools)."""
+
+REGION_TAIL = re.compile(
+    r"\s+(kota|kabupaten|kab\.?|provinsi|prov\.?|pemkab|pemkot|pemko|pemprov)\b.*$", re.I
+)
+"""A region named after an agency ("Dinas PPPA Kota X"): left out of the agency's key."""
+
+SCORER_REGION_PREFIXES: tuple[tuple[str, str], ...] = (
+    (r"^kab\b\.?", "kabupaten"), (r"^pemkab\b", "kabupaten"),
+    (r"^pemkot\b", "kota"), (r"^pemko\b", "kota"),
+)
+"""Region prefixes the team's scorer (``shared/eval/score.py``) folds (pattern, replacement)."""

@@ -93,3 +93,37 @@ POSITION_WORDS: frozenset[str] = frozenset({
 
 JOINERS: frozenset[str] = frozenset({"dan", "&", "serta"})
 """Lowercase joiners allowed inside a position when the next word continues it."""
+
+PLACE_HEADS: frozenset[str] = frozenset({"camat", "lurah", "kades", "keuchik", "geuchik",
+                                        "perbekel", "pambakal", "penghulu"})
+"""Positions named after their kecamatan, kelurahan or village ("Camat Kandis")."""
+
+APPOSITION_GAPS: tuple[tuple[str, ...], ...] = (
+    ("dari",), (",",), (",", "selaku"), ("selaku",), ("sebagai",), (",", "sebagai"),
+    ("yang", "juga"), (",", "yang", "juga"),
+)
+"""Lowercased tokens between a name and its position or agency ("<name> selaku <position>",
+"<name> dari <agency>")."""
+
+APPOSITION_GLUE: frozenset[str] = frozenset({"selaku", "sebagai", "yakni", "yaitu", "adalah"})
+"""Words that may stand between an annotated name and its position (annotation glue)."""
+
+APPOSITIVES: frozenset[str] = frozenset({"yaitu", "yakni"})
+"""Words that introduce a name after the phrase naming its role ("dua narasumber, yaitu ...")."""
+
+POSITION_BOUNDARY: frozenset[str] = frozenset({
+    "oleh", "dipimpin", "dipandu", "yaitu", "yakni", "menghadirkan", "disampaikan",
+    "dibawakan", "dan", "serta", "kata", "ujar", "menurut", "bersama", "adalah", "ialah",
+    "kepada", "bahwa", "mewawancarai", "didampingi", "hadir", "juga", "sedangkan", "dibuka",
+    "ditutup", "diikuti", "dihadiri", "memimpin", "membuka", "mengundang",
+})
+"""Lowercase words before which a position read backwards from a name stops."""
+
+POSITION_FILLER: frozenset[str] = frozenset({
+    "dari", "yang", "salah", "satu", "seorang", "sebagai", "para", "sementara", "itu", "selain",
+    "selaku", "dua", "tiga", "empat", "lima", "beberapa", "sejumlah",
+})
+"""Lowercase words dropped from the front of a position read backwards from a name."""
+
+VERB_PREFIXES: tuple[str, ...] = ("me", "ber", "di", "ter")
+"""Indonesian verb prefixes: a long lowercase word with one ends a clause, not a position."""

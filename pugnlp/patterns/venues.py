@@ -37,3 +37,39 @@ VENUE_INNER_LOWER: frozenset[str] = frozenset({"lt.", "lt", "lantai", "no.", "no
 """Lowercase tokens allowed inside a venue name ("Ruang Rapat lt. 2")."""
 
 VIRTUAL = re.compile(r"\b(?:zoom|daring|virtual|online|google\s+meet|youtube|webinar)\b", re.I)
+
+INNER_HEAD = re.compile(r"Aula|Gedung|Kantor|Ruang|Lantai|Balai|Wisma|Graha|Hotel|Lt\.?")
+"""A head inside a venue name that starts a new part ("Aula ... Gedung B Kantor Bupati")."""
+
+NEXT_WORD = re.compile(r"[ ]+(?P<w>[A-Z0-9][\w.'’\-]*|lt\.?|lantai|no\.?)")
+"""The next word of a venue name: capitalised, a number, or a floor/number abbreviation."""
+
+STOP_WORDS: frozenset[str] = frozenset({"Foto", "WIB", "WITA", "WIT"})
+"""Capitalised words that end a venue name (a caption credit, a time zone); months and
+weekdays end it too."""
+
+ABBREVIATIONS: frozenset[str] = frozenset({"Lt", "lt", "No", "no", "Jl", "Jln", "Kab", "Kec",
+                                           "Kel", "Prov", "H", "Hj", "Dr", "Ir", "St"})
+"""Words whose dot inside a venue name is an abbreviation's, not a sentence end."""
+
+# Venue words other modules look for around a mention. Three lists, not one: each is part of
+# a decision already calibrated (two are features of trained selectors), and merging them
+# would change what those models see.
+BUILDING_WORDS: frozenset[str] = frozenset({
+    "aula", "gedung", "ruang", "hotel", "balai", "pendopo", "pendapa", "kantor", "halaman",
+    "lantai", "rumah", "wisma", "graha", "auditorium", "lapangan", "taman", "masjid", "gereja",
+    "alun", "paseban",
+})
+"""Words after "di" that make a phrase a place, not a position ("dilakukan di Aula ...")."""
+
+VENUE_BEFORE_AGENCY: frozenset[str] = frozenset({
+    "aula", "kantor", "gedung", "ruang", "balai", "pendopo", "hotel", "halaman", "lantai",
+})
+"""A word right before an agency mention that makes it a building ("Aula Bappeda"): a feature
+of the trained agency selector (:mod:`pugnlp.events.agency_select`)."""
+
+VENUE_KEY_STOP: frozenset[str] = frozenset({
+    "aula", "ruang", "rapat", "gedung", "kantor", "balai", "di", "lantai", "jalan", "jl", "hotel",
+    "pendopo", "kota", "kabupaten", "kab", "provinsi", "dan", "the",
+})
+"""Generic words left out of a venue's key when venues of two articles are compared."""

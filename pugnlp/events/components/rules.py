@@ -31,10 +31,8 @@ from pugnlp.events.venues import VenueMention, find_venues
 from pugnlp.nlp.extensions import doc_value, register_extensions
 from pugnlp.nlp.lexicon import load_lexicon
 from pugnlp.nlp.tokenizer import sentence_bounds
-from pugnlp.patterns.agencies import AGENCY_HEADS
-from pugnlp.patterns.events import EVENT_CUES
-from pugnlp.patterns.honorifics import fold
-from pugnlp.patterns.venues import STRONG_VENUE_HEADS, WEAK_VENUE_HEADS
+from pugnlp.keys import person_key, same_person
+from pugnlp.patterns.names import not_name_words
 from pugnlp.schema import Article, Evidence, Official
 from pugnlp.wilayah import Region, load_gazetteer
 
@@ -107,7 +105,7 @@ class People:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         lexicon = load_lexicon()
-        self.finder = PeopleFinder(load_gazetteer(), lexicon, domain_words())
+        self.finder = PeopleFinder(load_gazetteer(), lexicon, not_name_words())
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = [(t0, t1) for t0, t1, _, _ in sentence_bounds(doc)]
@@ -172,31 +170,15 @@ class Participants:
         return doc
 
 
-def domain_words() -> frozenset[str]:
-    """Words of the pattern registry that are never a person's name (Aula, Rakor, Gender...)."""
-    vocab: set[str] = set()
-    for phrase in list(AGENCY_HEADS) + list(STRONG_VENUE_HEADS) + list(WEAK_VENUE_HEADS):
-        vocab.update(fold(w) for w in phrase.split())
-    for cues in EVENT_CUES.values():
-        for pattern, _ in cues:
-            vocab.update(fold(w) for w in pattern.replace(r"\s+", " ").split() if w.isalpha())
-    vocab.update({"gender", "pengarusutamaan", "pengerustamaan", "kesetaraan", "keadilan",
-                  "perempuan", "anak", "responsif", "focal", "point", "driver", "inovasi",
-                  "pembangunan", "parahita", "ekapraya", "anugerah", "penghargaan", "ibukota"})
-    return frozenset(v for v in vocab if v)
-
-
 def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
-    """One entry per person: same name, or a single word that is part of a longer name;
-    only persons with a position are officials."""
+    """One entry per person (:func:`pugnlp.keys.same_person` within one article); only persons
+    with a position are officials."""
     merged: list[PersonMention] = []
     for mention in mentions:
-        key = _name_key(mention.name)
+        key = person_key(mention.name)
         match = None
         for i, kept in enumerate(merged):
-            kept_key = _name_key(kept.name)
-            if key == kept_key or (len(key.split()) == 1 and key in kept_key.split()) or \
-                    (len(kept_key.split()) == 1 and kept_key in key.split()):
+            if same_person(key, person_key(kept.name), min_shared=1):
                 match = i
                 break
         if match is None:
@@ -212,10 +194,6 @@ def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
                 position_end=kept.position_end if kept.position else mention.position_end,
             )
     return [m for m in merged if m.position]
-
-
-def _name_key(name: str) -> str:
-    return " ".join(fold(w) for w in name.split() if len(fold(w)) > 1)
 
 
 # -- registration: the factories only forward to the constructors --------------------------
