@@ -95,7 +95,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from pugnlp.corpus.collect import collect
-    from pugnlp.corpus.pipeline import StorePipeline
+    from pugnlp.corpus.scrapy_pipeline import StorePipeline
     from pugnlp.corpus.store import CorpusStore
     from pugnlp.fetch.middlewares import KnownUrlMiddleware
     from pugnlp.fetch.settings import CrawlOptions

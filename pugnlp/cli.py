@@ -453,7 +453,7 @@ def annotate_export(settings: Settings, paths: tuple[Path, ...], fmt: str, out: 
     date -> DATE, places -> LOC); relevance, event type and the event fields come along to
     be corrected. Import the corrected export with `pugnlp annotate import`.
     """
-    from pugnlp.annotate.export import export_tasks
+    from pugnlp.annotate.tasks import export_tasks
 
     summary = export_tasks(list(paths), out, fmt, use_models=not rules_only,
                            model_dir=model_dir or settings.model_dir, gold=gold)

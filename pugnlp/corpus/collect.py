@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 STATE_DIR_NAME = ".crawl-state"
 """Beside the store: ``korpus/.crawl-state/`` holds JOBDIR folders and the HTTP cache."""
-PIPELINE = "pugnlp.corpus.pipeline.StorePipeline"
+PIPELINE = "pugnlp.corpus.scrapy_pipeline.StorePipeline"
 OUTCOMES: tuple[str, ...] = ("article", "duplicate", "near_duplicate", "rejected", "old", "known",
                              "failed")
 

@@ -1,6 +1,6 @@
 import pytest
 
-from pugnlp.corpus.pipeline import (
+from pugnlp.corpus.scrapy_pipeline import (
     REJECT_LANGUAGE,
     REJECT_OFFTOPIC,
     indonesian_share,

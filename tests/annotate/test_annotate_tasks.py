@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pugnlp.annotate.export import (
+from pugnlp.annotate.tasks import (
     doccano_row,
     dump_tasks,
     export_tasks,
