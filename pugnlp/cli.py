@@ -113,7 +113,8 @@ def run(paths: tuple[Path, ...], out_dir: Path, sources: Path | None, max_pages:
     summary of where the files are.
     """
     from pugnlp.dataset.run import make_dataset
-    from pugnlp.events.export import load_records, save_records
+    from pugnlp.events.export import save_records
+    from pugnlp.records_io import read_records
     from pugnlp.report.write import make_report
     from pugnlp.runner import run_extract
     from pugnlp.settings import load_settings
@@ -132,7 +133,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, sources: Path | None, max_pages:
                           store=store_path)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
-    save_records(load_records(records), out_dir / "rekaman.csv")
+    save_records(read_records(records), out_dir / "rekaman.csv")
     click.echo(summary.text())
     dataset = make_dataset([records], out_dir)
     click.echo(dataset.text())
