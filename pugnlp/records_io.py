@@ -58,7 +58,7 @@ def decode_record(data: Any, cls: type[R] = EventRecord) -> R:  # type: ignore[a
                           f"records of schema {SCHEMA_VERSION.split('.')[0]}.x "
                           "(re-run `pugnlp extract` with this version)")
     key = _version_key(version)
-    missing = [f.name for f in fields(cls) if f.name not in data and _required(f, key)]
+    missing = [f.name for f in _fields(cls) if f.name not in data and _required(f, key)]
     if missing:
         raise SchemaError(f"missing column(s) {', '.join(missing)} "
                           "(is this a records file from `pugnlp extract`?)")
@@ -67,6 +67,11 @@ def decode_record(data: Any, cls: type[R] = EventRecord) -> R:  # type: ignore[a
     except _Invalid as exc:
         raise SchemaError(f"{''.join(exc.path).lstrip('.')}: {exc.reason}") from None
     return record
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[Field[Any], ...]:
+    return fields(cls)
 
 
 def _version_key(version: object) -> Version:
@@ -98,6 +103,8 @@ class _Invalid(Exception):
 
 def _scalar(hint: type) -> Decoder:
     def decode(value: Any, version: Version) -> Any:
+        if type(value) is hint:  # the common case, first
+            return value
         if isinstance(value, hint) and not (isinstance(value, bool) and hint is not bool):
             return value
         if hint is float and isinstance(value, int) and not isinstance(value, bool):
@@ -109,7 +116,7 @@ def _scalar(hint: type) -> Decoder:
 
 def _sequence(item: Decoder) -> Decoder:
     def decode(value: Any, version: Version) -> tuple[Any, ...]:
-        if not isinstance(value, (list, tuple)):
+        if type(value) is not list and not isinstance(value, (list, tuple)):
             raise _Invalid(f"must be a list, got {type(value).__name__}")
         out = []
         for n, element in enumerate(value):
@@ -123,20 +130,29 @@ def _sequence(item: Decoder) -> Decoder:
 
 
 def _object(cls: type) -> Decoder:
-    plan = [(f.name, _decoder(hint), f) for f, hint in zip(fields(cls), field_types(cls).values())]
+    plan = []
+    for f, hint in zip(fields(cls), field_types(cls).values()):
+        inner, optional = unwrap_optional(hint)
+        fast = inner if inner in (str, int, float, bool) else None  # checked inline below
+        plan.append((f.name, fast, optional, _decoder(hint), f))
 
     def decode(value: Any, version: Version) -> Any:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             raise _Invalid(f"must be an object, got {type(value).__name__}")
         values, missing = {}, []
-        for name, item, f in plan:
-            if name in value:
-                try:
-                    values[name] = item(value[name], version)
-                except _Invalid as exc:
-                    raise exc.within(f".{name}") from None
-            elif _required(f, version):
-                missing.append(name)
+        for name, fast, optional, item, f in plan:
+            if name not in value:
+                if _required(f, version):
+                    missing.append(name)
+                continue
+            element = value[name]
+            if fast is not None and (type(element) is fast or (element is None and optional)):
+                values[name] = element
+                continue
+            try:
+                values[name] = item(element, version)
+            except _Invalid as exc:
+                raise exc.within(f".{name}") from None
         if missing:
             raise _Invalid(f"missing field(s) {', '.join(missing)}")
         return cls(**values)

@@ -16,7 +16,7 @@ import hashlib
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Self
 
 SCHEMA_VERSION = "1.1"
@@ -155,8 +155,9 @@ class EventRecord:
     schema_version: str = SCHEMA_VERSION
 
     def as_dict(self) -> dict[str, Any]:
-        """The record as plain JSON-ready values (lists, dicts, str, int, float, bool, None)."""
-        return _plain(asdict(self))
+        """The record as plain JSON-ready values (lists, dicts, str, int, float, bool, None),
+        keys in field order (as :func:`dataclasses.asdict` gives, without its deep copies)."""
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -182,12 +183,31 @@ class EventRecord:
         return decode_record(data, cls)
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
+def _plain(record: Any) -> dict[str, Any]:
+    out = {}
+    for name, kind in _layout(type(record)):
+        value = getattr(record, name)
+        if kind == "object" and value is not None:
+            value = _plain(value)
+        elif kind == "objects":
+            value = [_plain(v) for v in value]
+        elif kind == "list":
+            value = list(value)
+        out[name] = value
+    return out
+
+
+@functools.cache
+def _layout(cls: type) -> tuple[tuple[str, str], ...]:
+    """How :func:`_plain` writes each field: ``value``, ``object``, ``objects`` or ``list``."""
+    layout = []
+    for name, hint in field_types(cls).items():
+        inner = unwrap_optional(hint)[0]
+        item = item_type(inner)
+        kind = ("value" if item is None and not is_dataclass(inner) else "object"
+                if item is None else "objects" if is_dataclass(item) else "list")
+        layout.append((name, kind))
+    return tuple(layout)
 
 
 # --- the contract: dataclass fields and their type hints -----------------------------------
