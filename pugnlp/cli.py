@@ -130,7 +130,8 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
     summary of where the files are.
     """
     from pugnlp.dataset.run import make_dataset
-    from pugnlp.events.export import load_records, save_records
+    from pugnlp.events.export import save_records
+    from pugnlp.records_io import read_records
     from pugnlp.report.write import make_report
     from pugnlp.runner import run_extract
 
@@ -152,7 +153,7 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
                           workers=workers or settings.workers)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
-    save_records(load_records(records), out_dir / "rekaman.csv")
+    save_records(read_records(records), out_dir / "rekaman.csv")
     click.echo(summary.text())
     dataset = make_dataset([records], out_dir)
     click.echo(dataset.text())

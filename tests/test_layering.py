@@ -13,8 +13,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "pugnlp"
 
-LEAVES = ("errors", "settings", "schema", "patterns", "wilayah", "ioutil", "annotations",
-          "evaluate", "keys", "records")
+LEAVES = ("errors", "settings", "schema", "dataclass_json", "records_io", "patterns",
+          "wilayah", "ioutil", "annotations", "evaluate", "keys")
 """Shared leaves: the record contract, the pattern registry, the gazetteer, the scorer."""
 STAGES = ("sources", "fetch", "article", "corpus", "nlp", "events", "annotate", "dataset",
           "report")

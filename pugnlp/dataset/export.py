@@ -1,4 +1,4 @@
-"""Disk I/O of the dataset: read records, write and read the tables (CSV, Parquet, JSONL).
+"""Disk I/O of the dataset: write and read the tables (CSV, Parquet, JSONL).
 
 Writes are atomic as a set: every file is first written into a temporary folder inside the
 output folder, and only when all of them are complete are they renamed into place (the
@@ -23,8 +23,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pugnlp import records_io
 from pugnlp.dataset.ids import PreviousIds
-from pugnlp.dataset.records import check_record
+from pugnlp.dataset.records import as_rows
 from pugnlp.dataset.tables import APE_FIELDS, DATASET_VERSION, TABLE_ORDER, TABLES, TableSpec
 from pugnlp.dataset.typed import ape_text, coerce
 from pugnlp.errors import PugnlpError, SchemaError
@@ -47,43 +48,14 @@ _ARROW: dict[str, pa.DataType] = {
 # --- records in ----------------------------------------------------------------------------
 
 
-def record_files(paths: Iterable[Path]) -> list[Path]:
-    """The ``.jsonl`` files given, folders expanded (sorted); raises when there are none."""
-    files: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        files.extend(sorted(path.rglob("*.jsonl")) if path.is_dir() else [path])
-    if not files:
-        raise PugnlpError("no records files (.jsonl) given")
-    return files
+def read_records(paths: Iterable[Path]) -> list[Mapping[str, Any]]:
+    """All records of the given files and folders as the dataset's rows (dicts).
 
-
-def iter_records(path: Path) -> Iterator[dict[str, Any]]:
-    """Parse and check every line of one records file.
-
-    Raises:
-        SchemaError: a line is not JSON, lacks a column or has another schema version.
-        PugnlpError: the file cannot be read.
+    Reads with :func:`pugnlp.records_io.read_records` (every line checked) and converts with
+    :func:`~pugnlp.dataset.records.as_rows`; kept for callers that work on rows
+    (``bench/event_merge.py``).
     """
-    try:
-        with Path(path).open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{number}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise SchemaError(f"{where}: not a JSON line ({exc.msg})") from exc
-                check_record(record, where)
-                yield record
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PugnlpError(f"{path}: cannot read records ({exc})") from exc
-
-
-def read_records(paths: Iterable[Path]) -> list[dict[str, Any]]:
-    """All records of the given files and folders, every line checked."""
-    return [record for path in record_files(paths) for record in iter_records(path)]
+    return as_rows(records_io.read_records(paths))
 
 
 # --- tables out ----------------------------------------------------------------------------

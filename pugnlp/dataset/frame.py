@@ -16,7 +16,7 @@ import pandas as pd
 
 from pugnlp.dataset import merge, people, signals
 from pugnlp.dataset.ids import Member, PreviousIds, assign_ids, event_key
-from pugnlp.dataset.records import unique_records
+from pugnlp.dataset.records import Incoming, as_rows, unique_records
 from pugnlp.dataset.summary import wilayah_summary
 from pugnlp.dataset.tables import AGENCIES, DATASET_VERSION, EVENTS, MENTIONS, OFFICIALS, TableSpec
 from pugnlp.dataset.typed import typed_frame
@@ -157,20 +157,20 @@ def group_records(records: Sequence[Record]) -> list[list[Record]]:
     return [[relevant[i] for i in g] for g in groups]
 
 
-def build_tables(records: Iterable[Record], gazetteer: Gazetteer,
+def build_tables(records: Iterable[Incoming], gazetteer: Gazetteer,
                  previous: PreviousIds | None = None) -> dict[str, pd.DataFrame]:
     """Build every dataset table from article records.
 
     Args:
-        records: dicts as in ``EventRecord.as_dict()`` (already checked by
-            :func:`pugnlp.dataset.records.check_record`); a repeated ``doc_id`` keeps the last.
+        records: typed records (from :func:`pugnlp.records_io.read_records`), or dicts as
+            in ``EventRecord.as_dict()``; a repeated ``doc_id`` keeps the last.
         gazetteer: the Kemendagri gazetteer (names for codes, the 552 summary regions).
         previous: event ids of the published dataset, to keep them stable.
 
     Returns:
         ``{"events", "mentions", "officials", "agencies", "wilayah_summary"}`` DataFrames.
     """
-    unique = unique_records(records)
+    unique = unique_records(as_rows(records))
     groups = group_records(unique)
     rows = [summarise_event(g, gazetteer) for g in groups]
     members = [[Member(str(r["doc_id"]), r.get("text_sha1") or "") for r in g] for g in groups]

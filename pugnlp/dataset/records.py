@@ -1,4 +1,9 @@
-"""Checks on incoming records (dicts as in ``EventRecord.as_dict()``), before any table is built."""
+"""Incoming records: the one place where typed records become the dataset's rows.
+
+Records reach the dataset as :class:`~pugnlp.schema.EventRecord` values (read by
+:func:`pugnlp.records_io.read_records`); :func:`as_rows` turns them into the plain dicts
+(``EventRecord.as_dict()``) the table builders work on.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +12,34 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pugnlp.errors import SchemaError
-from pugnlp.schema import COLUMNS, SCHEMA_VERSION, compatible_version
+from pugnlp.schema import EventRecord
 
 log = logging.getLogger(__name__)
 
-REQUIRED: frozenset[str] = frozenset(COLUMNS)
-"""Every record field must be present (values may be null)."""
+Incoming = EventRecord | Mapping[str, Any]
+"""A typed record, or a dict already in ``EventRecord.as_dict()`` form."""
 
 
-def check_record(record: Any, where: str) -> None:
-    """Raise :class:`SchemaError` naming ``where`` when a record is not a usable record.
+def check_record(record: Any, where: str) -> EventRecord:
+    """The typed record, or a :class:`SchemaError` naming ``where`` when it is not one.
 
     Args:
         record: one parsed JSONL line.
         where: ``file:line`` for the message.
     """
-    if not isinstance(record, Mapping):
-        raise SchemaError(f"{where}: a record must be a JSON object, got {type(record).__name__}")
-    missing = REQUIRED.difference(record)
-    if missing:
-        raise SchemaError(f"{where}: missing column(s) {', '.join(sorted(missing))} "
-                          "(is this a records file from `pugnlp extract`?)")
-    version = record.get("schema_version")
-    if not compatible_version(version):
-        raise SchemaError(f"{where}: schema_version {version!r} cannot be read; this pugnlp "
-                          f"reads records of schema {SCHEMA_VERSION.split('.')[0]}.x "
-                          "(re-run `pugnlp extract` with this version)")
-    for name in ("venues", "officials", "agencies", "ape_categories"):
-        value = record.get(name)
-        if value is not None and not isinstance(value, list):
-            raise SchemaError(f"{where}: {name} must be a list, got {type(value).__name__}")
+    try:
+        return EventRecord.from_dict(record)
+    except SchemaError as exc:
+        raise SchemaError(f"{where}: {exc}") from None
+
+
+def as_rows(records: Iterable[Incoming]) -> list[Mapping[str, Any]]:
+    """Records as the dataset's rows: typed records via ``as_dict()``, dicts as they are."""
+    return [r.as_dict() if isinstance(r, EventRecord) else r for r in records]
+
+
+def _doc_id(record: Incoming) -> str:
+    return record.doc_id if isinstance(record, EventRecord) else str(record["doc_id"])
 
 
 def unique_records(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -50,6 +53,6 @@ def unique_records(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, An
     return [by_doc[k] for k in sorted(by_doc)]
 
 
-def duplicate_count(records: Sequence[Mapping[str, Any]]) -> int:
+def duplicate_count(records: Sequence[Incoming]) -> int:
     """How many records repeat a ``doc_id`` seen before."""
-    return len(records) - len({str(r["doc_id"]) for r in records})
+    return len(records) - len({_doc_id(r) for r in records})

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pugnlp.dataset.export import FORMATS, read_previous, read_records, write_dataset
+from pugnlp.dataset.export import FORMATS, read_previous, write_dataset
 from pugnlp.dataset.frame import build_tables
 from pugnlp.dataset.records import duplicate_count
+from pugnlp.records_io import read_records
 from pugnlp.wilayah import load_gazetteer
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def make_dataset(inputs: Sequence[Path], out_dir: Path, formats: Sequence[str] =
         SchemaError: an input line lacks a column or has another schema version.
         PugnlpError: an input or the output folder cannot be used.
     """
-    records = read_records(inputs)
+    records = list(read_records(inputs))
     previous = read_previous(out_dir)
     duplicates = duplicate_count(records)
     tables = build_tables(records, load_gazetteer(), previous)

@@ -1,37 +1,47 @@
-"""The Arrow/Parquet schema of a record, derived from :mod:`pugnlp.schema`."""
+"""The Arrow/Parquet schema of a record, derived from the dataclasses of :mod:`pugnlp.schema`.
+
+Each field's type hint gives its Arrow type: ``str`` -> string, ``int`` -> int32 (offsets,
+counts, years), ``float`` -> float64, ``bool`` -> bool, a dataclass -> struct of its fields,
+``tuple[T, ...]`` -> list of ``T``. Every field is nullable, as Parquet files have always been.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import fields, is_dataclass
+from typing import TYPE_CHECKING, Any
 
-from pugnlp.schema import COLUMNS
+from pugnlp.dataclass_json import field_types, item_type, unwrap_optional
+from pugnlp.schema import EventRecord
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
 
-def record_schema() -> pa.Schema:
+def arrow_type(hint: Any) -> pa.DataType:
+    """The Arrow type of one record field's type hint (``T | None`` is ``T``, nullable).
+
+    Raises:
+        TypeError: the hint has no Arrow type here (add it to ``scalars`` below).
+    """
     import pyarrow as pa
 
-    evidence = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("sentence", pa.string())])
-    nested = {
-        "venues": pa.list_(pa.struct([("name", pa.string()), ("evidence", evidence)])),
-        "officials": pa.list_(pa.struct([("name", pa.string()), ("position", pa.string()),
-                                         ("agency", pa.string()), ("evidence", evidence)])),
-        "agencies": pa.list_(pa.struct([("name", pa.string()), ("acronym", pa.string()),
-                                        ("expansion", pa.string()), ("evidence", evidence),
-                                        ("text", pa.string())])),
-        "ape_categories": pa.list_(pa.struct([("category", pa.string()), ("year", pa.int32()),
-                                              ("status", pa.string()), ("evidence", evidence)])),
-    }
-    types = {"relevant": pa.bool_(), "relevant_score": pa.float64(),
-             "event_type_score": pa.float64(), "participants": pa.int32()}
-    fields = []
-    for column in COLUMNS:
-        if column in nested:
-            fields.append(pa.field(column, nested[column]))
-        elif column.endswith("_evidence"):
-            fields.append(pa.field(column, evidence))
-        else:
-            fields.append(pa.field(column, types.get(column, pa.string())))
-    return pa.schema(fields)
+    hint, _ = unwrap_optional(hint)
+    item = item_type(hint)
+    if item is not None:
+        return pa.list_(arrow_type(item))
+    if is_dataclass(hint):
+        types = field_types(hint)  # type: ignore[arg-type]
+        return pa.struct([pa.field(f.name, arrow_type(types[f.name]))
+                          for f in fields(hint)])  # type: ignore[arg-type]
+    scalars = {str: pa.string(), int: pa.int32(), float: pa.float64(), bool: pa.bool_()}
+    if hint in scalars:
+        return scalars[hint]
+    raise TypeError(f"no Arrow type for {hint!r} in the record schema")
+
+
+def record_schema() -> pa.Schema:
+    """The Arrow schema of :class:`EventRecord` rows, columns in field order."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(name, arrow_type(hint))
+                      for name, hint in field_types(EventRecord).items()])

@@ -1,26 +1,40 @@
-"""Write and read extraction records: JSONL (nested), CSV (flat, spreadsheet-ready), Parquet.
+"""Write extraction records: JSONL (nested), CSV (flat, spreadsheet-ready), Parquet.
 
 Every write goes to a temporary file that is renamed into place: a crash leaves the previous
-output or none, never half of one.
+output or none, never half of one. Records are read back by :func:`pugnlp.records_io.read_records`.
+
+The CSV row is derived from the :class:`~pugnlp.schema.EventRecord` fields: every field but
+those marked ``metadata={"csv": False}``, with lists of items and evidence written by their
+types' ``csv_text()``.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from pugnlp.errors import SchemaError
 from pugnlp.ioutil import atomic_open
-from pugnlp.schema import COLUMNS, SCHEMA_VERSION, compatible_version
+from pugnlp.schema import EventRecord
 
 FORMATS = ("jsonl", "csv", "parquet")
-CSV_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c != "text")
 LIST_SEPARATOR = " | "
+
+
+@functools.cache
+def csv_columns(cls: type[EventRecord] = EventRecord) -> tuple[str, ...]:
+    """The CSV columns of a record class: its fields but those with ``{"csv": False}``."""
+    return tuple(f.name for f in fields(cls) if f.metadata.get("csv", True))
+
+
+CSV_COLUMNS: tuple[str, ...] = csv_columns()
 
 
 def format_for(path: Path, fmt: str | None) -> str:
@@ -31,43 +45,61 @@ def format_for(path: Path, fmt: str | None) -> str:
     return suffix if suffix in FORMATS else "jsonl"
 
 
-def _evidence(ev: dict[str, Any] | None) -> str:
-    return f"{ev['start']}:{ev['end']}" if ev else ""
+def csv_cell(value: Any) -> Any:
+    """One field value as a CSV cell: lists joined with `` | ``, items and evidence by their
+    ``csv_text()`` (evidence ``start:end``), booleans ``true``/``false``, null empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return LIST_SEPARATOR.join(str(csv_cell(item)) for item in value)
+    if is_dataclass(value):
+        return value.csv_text()  # type: ignore[attr-defined]
+    return value
 
 
-def flatten(record: dict[str, Any]) -> dict[str, Any]:
-    """A record as one CSV row: lists joined with `` | ``, evidence as ``start:end``."""
-    row: dict[str, Any] = {}
-    for column in CSV_COLUMNS:
-        value = record.get(column)
-        if column == "venues":
-            value = LIST_SEPARATOR.join(v["name"] for v in value or [])
-        elif column == "officials":
-            value = LIST_SEPARATOR.join(
-                f"{o['name']} ({o['position']})" if o.get("position") else o["name"]
-                for o in value or [])
-        elif column == "agencies":
-            value = LIST_SEPARATOR.join(a["name"] for a in value or [])
-        elif column == "ape_categories":
-            value = LIST_SEPARATOR.join(
-                " ".join(str(x) for x in (a["category"], a.get("year"), a["status"]) if x)
-                for a in value or [])
-        elif column.endswith("_evidence"):
-            value = _evidence(value)
-        elif isinstance(value, bool):
-            value = "true" if value else "false"
-        row[column] = "" if value is None else value
-    return row
+def flatten(record: EventRecord | Mapping[str, Any]) -> dict[str, Any]:
+    """A record as one CSV row (a dict is read with :meth:`EventRecord.from_dict` first)."""
+    if not isinstance(record, EventRecord):
+        record = EventRecord.from_dict(record)
+    return {column: csv_cell(getattr(record, column)) for column in csv_columns(type(record))}
 
 
-def save_records(records: Iterable[dict[str, Any]], path: Path, fmt: str | None = None) -> int:
-    """Write records (``EventRecord.as_dict()`` values); returns how many were written."""
+def _typed(records: Iterable[EventRecord | Mapping[str, Any]]) -> list[EventRecord]:
+    typed = []
+    for n, record in enumerate(records, 1):
+        if isinstance(record, EventRecord):
+            typed.append(record)
+            continue
+        try:
+            typed.append(EventRecord.from_dict(record))
+        except SchemaError as exc:
+            raise SchemaError(f"record {n}: {exc}") from None
+    return typed
+
+
+def save_records(records: Iterable[EventRecord | Mapping[str, Any]], path: Path,
+                 fmt: str | None = None) -> int:
+    """Write records in ``fmt`` (default: from the suffix of ``path``, else jsonl).
+
+    Args:
+        records: typed records, or their ``as_dict()`` values (checked by ``from_dict``).
+        path: the output file, written atomically.
+        fmt: ``jsonl``, ``csv`` or ``parquet``.
+
+    Returns:
+        How many records were written.
+
+    Raises:
+        SchemaError: an unknown format, or a dict that is not a record.
+    """
     fmt = format_for(path, fmt)
-    rows = list(records)
+    rows = _typed(records)
     if fmt == "jsonl":
         with atomic_open(path, "w") as handle:
             for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                handle.write(json.dumps(row.as_dict(), ensure_ascii=False) + "\n")
     elif fmt == "csv":
         with atomic_open(path, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(CSV_COLUMNS),
@@ -82,13 +114,13 @@ def save_records(records: Iterable[dict[str, Any]], path: Path, fmt: str | None 
     return len(rows)
 
 
-def _save_parquet(rows: list[dict[str, Any]], path: Path) -> None:
+def _save_parquet(rows: list[EventRecord], path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from pugnlp.events.arrow import record_schema
 
-    table = pa.Table.from_pylist(rows, schema=record_schema())
+    table = pa.Table.from_pylist([r.as_dict() for r in rows], schema=record_schema())
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -99,29 +131,3 @@ def _save_parquet(rows: list[dict[str, Any]], path: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def load_records(path: Path) -> list[dict[str, Any]]:
-    """Read records written by :func:`save_records` in JSONL (the lossless format).
-
-    Raises:
-        SchemaError: a line is not JSON, lacks a field, or has another schema version.
-    """
-    records = []
-    with path.open(encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SchemaError(f"{path}:{lineno}: not JSON ({exc.msg})") from exc
-            missing = [c for c in COLUMNS if c not in record]
-            if missing:
-                raise SchemaError(f"{path}:{lineno}: missing field(s) {', '.join(missing)}")
-            if not compatible_version(record["schema_version"]):
-                raise SchemaError(f"{path}:{lineno}: schema_version {record['schema_version']!r},"
-                                  f" expected {SCHEMA_VERSION.split('.')[0]}.x; re-run "
-                                  "`pugnlp extract`")
-            records.append(record)
-    return records

@@ -7,10 +7,11 @@ import random
 import pandas as pd
 
 from pugnlp.dataset.frame import build_tables
-from pugnlp.dataset.records import check_record
+from pugnlp.dataset.records import check_record, duplicate_count
 from pugnlp.dataset.synthetic import synthetic_records
 from pugnlp.dataset.tables import TABLES
 from pugnlp.dataset.typed import PANDAS_DTYPES
+from pugnlp.schema import EventRecord
 
 
 def test_tables_have_exactly_the_spec_columns_and_types(tables):
@@ -88,3 +89,11 @@ def test_synthetic_records_are_valid_records(gaz):
     built = build_tables(records, gaz)
     assert 0 < len(built["events"]) < len(records)
     assert built["events"]["n_sources"].sum() == built["mentions"]["relevant"].sum()
+
+
+def test_typed_records_build_the_same_tables_as_their_dicts(fixture_records, gaz, tables):
+    typed = [EventRecord.from_dict(r) for r in fixture_records]
+    assert duplicate_count(typed) == duplicate_count(fixture_records) == 0
+    built = build_tables(typed, gaz)
+    for name, frame in tables.items():
+        pd.testing.assert_frame_equal(built[name], frame)

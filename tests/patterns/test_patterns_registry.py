@@ -29,7 +29,6 @@ ALLOWED: dict[str, str] = {
     # the record contract: schema.py owns these (STYLE.md §6 rule 3)
     "schema.py:EVENT_TYPES": "event-type codes of the record schema (the contract)",
     "schema.py:APE_CATEGORIES": "APE categories of the record schema (the contract)",
-    "schema.py:SUB_FIELDS": "field names of the nested record types",
     # field, column, table and file names
     "annotations.py:LABELS": "entity label names of the annotation format",
     "annotations.py:DOC_FIELDS": "event field names of the annotation format",
