@@ -42,7 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
-    from pugnlp.evaluate import score
+    from pugnlp.scoring import score
     from pugnlp.events.loader import extract_articles, load
 
     pipelines = {"rules": load(rules_only=True), "learned": load(ROOT / "model")}

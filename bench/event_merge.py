@@ -18,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pugnlp.dataset.evaluate import pairwise  # noqa: E402
-from pugnlp.dataset.export import read_records  # noqa: E402
 from pugnlp.dataset.frame import group_records  # noqa: E402
+from pugnlp.dataset.merge_scores import pairwise  # noqa: E402
+from pugnlp.dataset.records import as_rows  # noqa: E402
+from pugnlp.records_io import read_records  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "dataset" / "fixtures"
 GOAL_PRECISION = 0.95
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every wrong pair")
     args = parser.parse_args(argv)
-    records = read_records([FIXTURES / "events_fixture.jsonl"])
+    records = as_rows(read_records([FIXTURES / "events_fixture.jsonl"]))
     gold = json.loads((FIXTURES / "events_fixture.gold.json").read_text(encoding="utf-8"))
     groups = group_records(sorted(records, key=lambda r: r["doc_id"]))
     predicted = {r["doc_id"]: str(n) for n, group in enumerate(groups) for r in group}

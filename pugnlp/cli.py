@@ -93,7 +93,7 @@ def extract(settings: Settings, paths: tuple[Path, ...], out: Path, fmt: str | N
     reported with their file (and line) and skipped; the rest is still processed and the
     exit code is 1 if any item failed.
     """
-    from pugnlp.runner import run_extract
+    from pugnlp.events.batch import run_extract
 
     summary = run_extract(list(paths), out, fmt=fmt, use_models=not rules_only,
                           model_dir=model_dir or settings.model_dir, progress=progress,
@@ -130,10 +130,10 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
     summary of where the files are.
     """
     from pugnlp.dataset.run import make_dataset
-    from pugnlp.events.export import save_records
+    from pugnlp.events.batch import run_extract
+    from pugnlp.events.output import save_records
     from pugnlp.records_io import read_records
     from pugnlp.report.write import make_report
-    from pugnlp.runner import run_extract
 
     out_dir = out_dir or settings.output_dir
     store_path = None
@@ -228,8 +228,8 @@ def evaluate(settings: Settings, golds: tuple[Path, ...], inputs: tuple[Path, ..
     """
     import json
 
-    from pugnlp.evaluate import format_scores
-    from pugnlp.runner import run_evaluate
+    from pugnlp.events.batch import run_evaluate
+    from pugnlp.scoring import format_scores
 
     results = run_evaluate(list(golds), list(inputs),
                            None if no_test_split else anotasi or settings.anotasi_dir,
@@ -303,7 +303,7 @@ def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
     out = out or settings.output_dir
     sources = list(inputs)
     if store is not None:
-        from pugnlp.runner import run_extract
+        from pugnlp.events.batch import run_extract
 
         stored = out / "rekaman-korpus.jsonl"
         extracted = run_extract([], stored, store=store, progress=False,

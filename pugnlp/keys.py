@@ -103,7 +103,7 @@ def person_key(name: object) -> PersonKey:
 def similar(a: str, b: str, threshold: float) -> bool:
     """Two normalised names alike: equal, one's words inside the other's (4+ characters), or a
     :class:`difflib.SequenceMatcher` ratio of at least ``threshold`` (the scorer's fuzzy match,
-    also in :func:`pugnlp.evaluate.fuzzy_eq`, which mirrors the external scorer)."""
+    also in :func:`pugnlp.scoring.fuzzy_eq`, which mirrors the external scorer)."""
     if not a or not b:
         return False
     if a == b:

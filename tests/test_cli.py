@@ -121,7 +121,7 @@ def test_failed_run_leaves_previous_output_intact(runner: CliRunner, release_dir
                                                   tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("previous\n", encoding="utf-8")
-    import pugnlp.events.export as export
+    import pugnlp.events.output as export
 
     def explode(*args, **kwargs):  # noqa: ANN002, ANN003
         raise RuntimeError("disk full")

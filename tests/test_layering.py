@@ -13,12 +13,12 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "pugnlp"
 
-LEAVES = ("errors", "settings", "schema", "dataclass_json", "records_io", "patterns",
-          "wilayah", "ioutil", "annotations", "evaluate", "keys")
+LEAVES = ("errors", "settings", "schema", "dataclass_json", "records_io", "patterns", "scoring",
+          "wilayah", "ioutil", "annotations", "keys")
 """Shared leaves: the record contract, the pattern registry, the gazetteer, the scorer."""
 STAGES = ("sources", "fetch", "article", "corpus", "nlp", "events", "annotate", "dataset",
           "report")
-TOP = ("runner", "cli", "cli_options", "cli_docs", "__main__", "__init__")
+TOP = ("cli", "cli_options", "cli_docs", "__main__", "__init__")
 
 
 def rank(module: str) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pugnlp.evaluate import score
+from pugnlp.scoring import score
 from pugnlp.events.loader import extract_articles
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ __all__ = ["make_dataset", "build_tables", "read_dataset", "TABLES", "dataset_ma
 _LAZY = {
     "make_dataset": "pugnlp.dataset.run",
     "build_tables": "pugnlp.dataset.frame",
-    "read_dataset": "pugnlp.dataset.export",
+    "read_dataset": "pugnlp.dataset.files",
     "TABLES": "pugnlp.dataset.tables",
     "dataset_markdown": "pugnlp.dataset.tables",
 }

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pugnlp.dataset.export import FORMATS, read_previous, write_dataset
+from pugnlp.dataset.files import FORMATS, read_previous, write_dataset
 from pugnlp.dataset.frame import build_tables
 from pugnlp.dataset.records import duplicate_count
 from pugnlp.records_io import read_records

@@ -51,7 +51,7 @@ SCORER_HONORIFICS = re.compile(
     r"ssos|ssi|mkes|skm|ap|map|ma|mt|ak|mba|ners|amd|sstp|sip|msc|phd|spog|spa|mars)\b\.?"
 )
 """Honorifics and titles the team's scorer (``shared/eval/score.py``) strips from names; kept
-as the scorer has them, so that :mod:`pugnlp.evaluate` scores as the scorer does."""
+as the scorer has them, so that :mod:`pugnlp.scoring` scores as the scorer does."""
 
 TITLE_SHAPE = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){1,3}[A-Za-z]{0,6}\.?$|^[A-Z]{1,2}\.[A-Z]{1,4}\.?$")
 """Shape of an unseen dotted title such as ``S.Kom``, ``M.Si.``, ``Sp.OG``, ``A.Md``."""

@@ -54,7 +54,7 @@ def build_report(tables: Mapping[str, pd.DataFrame], gazetteer: Gazetteer, *,
     """Render the report as one HTML document.
 
     Args:
-        tables: the dataset's tables (as from :func:`pugnlp.dataset.export.read_dataset`).
+        tables: the dataset's tables (as from :func:`pugnlp.dataset.files.read_dataset`).
         gazetteer: names and the list of the 38 provinces and 514 kab/kota.
         title: heading of the report.
         created: the dataset's creation date, shown in the footer.

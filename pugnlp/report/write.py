@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from pugnlp.dataset.export import read_dataset, read_manifest
+from pugnlp.dataset.files import read_dataset, read_manifest
 from pugnlp.ioutil import atomic_write_text
 from pugnlp.report.build import build_report
 from pugnlp.report.labels import as_date

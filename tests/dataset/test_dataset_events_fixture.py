@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from pugnlp.dataset.evaluate import pairwise
+from pugnlp.dataset.merge_scores import pairwise
 from pugnlp.dataset.frame import group_records
 from pugnlp.dataset.records import check_record
 

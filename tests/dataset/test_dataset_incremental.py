@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pugnlp.dataset.export import read_dataset
+from pugnlp.dataset.files import read_dataset
 from pugnlp.dataset.run import make_dataset
 
 

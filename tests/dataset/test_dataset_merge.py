@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pugnlp.dataset import merge
-from pugnlp.dataset.evaluate import pairwise
+from pugnlp.dataset.merge_scores import pairwise
 
 
 def rec(doc_id, *, kab="63.72", prov="63", date="2023-10-11", published="2023-10-11",

@@ -9,10 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pugnlp.dataset import export
+from pugnlp.dataset import files as export
 from pugnlp.dataset.tables import TABLES
 from pugnlp.errors import PugnlpError, SchemaError
-from pugnlp.schema import EventRecord
 
 
 @pytest.fixture(scope="module")
@@ -87,17 +86,6 @@ def write_lines(path: Path, records) -> Path:
     return path
 
 
-def test_read_records_gives_the_rows_of_typed_records(fixture_records, tmp_path):
-    """The dataset's rows adapter over the one reader (errors: tests/test_records_io.py)."""
-    rows = export.read_records([write_lines(tmp_path / "r.jsonl", fixture_records)])
-    assert rows == [EventRecord.from_dict(r).as_dict() for r in fixture_records]
-    broken = dict(fixture_records[1])
-    del broken["event_type"]
-    path = write_lines(tmp_path / "b.jsonl", [fixture_records[0], broken])
-    with pytest.raises(SchemaError, match=r"b\.jsonl:2: missing column\(s\) event_type"):
-        export.read_records([path])
-    with pytest.raises(PugnlpError, match="no records files"):
-        export.read_records([])
 
 
 def test_reading_a_folder_without_dataset(tmp_path):

@@ -1,4 +1,4 @@
-"""pugnlp.events.export: records written as JSONL, CSV and Parquet, from typed records or dicts."""
+"""pugnlp.events.output: records written as JSONL, CSV and Parquet, from typed records or dicts."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from pugnlp.errors import SchemaError
 from pugnlp.events.arrow import record_schema
-from pugnlp.events.export import CSV_COLUMNS, csv_columns, flatten, save_records
+from pugnlp.events.output import CSV_COLUMNS, csv_columns, flatten, save_records
 from pugnlp.records_io import read_records
 from pugnlp.schema import COLUMNS, EventRecord
 

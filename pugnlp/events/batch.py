@@ -64,8 +64,8 @@ def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models
     Bad items are collected in ``summary.failures`` (file and line, reason) and skipped.
     """
     from pugnlp.article.load import iter_articles, list_inputs
-    from pugnlp.events.export import save_records
     from pugnlp.events.loader import describe, extract_articles, load
+    from pugnlp.events.output import save_records
 
     start = time.perf_counter()
     summary = ExtractSummary(output=out)
@@ -109,8 +109,8 @@ def run_evaluate(golds: list[Path], inputs: list[Path], anotasi: Path | None,
     from pugnlp.article.html import text_to_article
     from pugnlp.article.load import iter_articles
     from pugnlp.errors import SchemaError
-    from pugnlp.evaluate import score
     from pugnlp.events.loader import extract_articles, load
+    from pugnlp.scoring import score
 
     nlp = load(model_dir, rules_only=not use_models)
     results: dict[str, dict] = {}

@@ -15,7 +15,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pugnlp import records_io
 from pugnlp.dataset.ids import PreviousIds
-from pugnlp.dataset.records import as_rows
 from pugnlp.dataset.tables import APE_FIELDS, DATASET_VERSION, TABLE_ORDER, TABLES, TableSpec
 from pugnlp.dataset.typed import ape_text, coerce
 from pugnlp.errors import PugnlpError, SchemaError
@@ -43,19 +41,6 @@ _ARROW: dict[str, pa.DataType] = {
     "list[ape]": pa.list_(pa.struct([(f, pa.int32() if f == "year" else pa.string())
                                      for f in APE_FIELDS])),
 }
-
-
-# --- records in ----------------------------------------------------------------------------
-
-
-def read_records(paths: Iterable[Path]) -> list[Mapping[str, Any]]:
-    """All records of the given files and folders as the dataset's rows (dicts).
-
-    Reads with :func:`pugnlp.records_io.read_records` (every line checked) and converts with
-    :func:`~pugnlp.dataset.records.as_rows`; kept for callers that work on rows
-    (``bench/event_merge.py``).
-    """
-    return as_rows(records_io.read_records(paths))
 
 
 # --- tables out ----------------------------------------------------------------------------
