@@ -64,8 +64,16 @@ def article_of(doc: Doc) -> Article:
     """The Article a Doc was made from; a Doc made from a bare text is its own article."""
     article = doc._.article
     if article is None:
-        return Article(doc_id=text_sha1(doc.text)[:16], text=doc.text)
+        text = doc.text
+        return Article(doc_id=text_sha1(text)[:16], text=text)
     return article
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, from its article when it has one: ``doc.text`` joins every token
+    (a Python object each), about 0.8 ms for a release."""
+    article = doc._.article
+    return article.text if article is not None else doc.text
 
 
 def iso_date(value: str | None) -> dt.date | None:
@@ -80,7 +88,7 @@ def iso_date(value: str | None) -> dt.date | None:
 
 def evidence_maker(doc: Doc) -> EvidenceOf:
     """``evidence(start, end)``: the span with the Doc sentence around it."""
-    text = doc.text
+    text = text_of(doc)
     sentences = [(c0, c1) for _, _, c0, c1 in sentence_bounds(doc)]
     starts = [s for s, _ in sentences]
 
@@ -102,7 +110,7 @@ def record_from_doc(doc: Doc) -> EventRecord:
     if decision is None:
         raise ValueError("this Doc was not processed by pugnlp.load(): no decision on it")
     article = article_of(doc)
-    text = doc.text
+    text = article.text
     evidence = evidence_maker(doc)
     chosen = doc._.event_date
     place = doc._.place

@@ -294,6 +294,8 @@ def _train_entities(docs: list[AnnotatedDoc], shared_data: Path, folder: Path,
              f"+ anotasi train), {steps} steps")
     train_ner(train, dev, folder, max_steps=steps)
     nlp = load_ner(folder)
+    for key in ("train", "dev"):  # the temporary corpora are gone: keep no path to them
+        nlp.config["paths"][key] = None
     test = iob_docs(spacy.blank("id"), read_iob(shared_data / "idner-news-2k/test.txt", 0, 2, " "))
     scores = {"idner-news-2k test": evaluate_ner(nlp, test)}
     progress(f"entity model scores: {scores}")

@@ -102,7 +102,7 @@ class PugTokenizer(Tokenizer):  # type: ignore[misc]
             return super().__call__(text)
         doc = super().__call__(str(text))  # the Cython tokenizer takes exact str only
         if callable(getattr(text, "article", None)):
-            doc._.article = text.article(doc.text)  # type: ignore[attr-defined]
+            doc._.article = text.article()  # type: ignore[attr-defined]
         return doc
 
     def to_disk(self, path: object, **kwargs: object) -> None:
@@ -172,7 +172,8 @@ def pug_paragraphs(doc: Doc) -> Doc:
         if i + 1 < len(doc) and "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
     # "..., M.Si. Dalam arahannya": a title keeps its dot, so end the sentence here
-    text = doc.text
+    article = doc._.article if Doc.has_extension("article") else None
+    text = article.text if article is not None else doc.text  # doc.text costs ~0.8 ms
     for i in _title_dot_ends(text, doc):
         doc[i].is_sent_start = True
     return doc

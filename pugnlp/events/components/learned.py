@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.util import minibatch
 
 from pugnlp.errors import ModelError
-from pugnlp.events.record import Decision, article_of, record_from_doc
+from pugnlp.events.record import Decision, article_of, record_from_doc, text_of
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -133,7 +133,7 @@ class Entities(_Learned):
             raise self._missing()
         self._veto(docs)
         relevant = [d for d in docs if d._.decision is not None and d._.decision.relevant]
-        for doc, spans in zip(relevant, find_persons(self.ner, [d.text for d in relevant])):
+        for doc, spans in zip(relevant, find_persons(self.ner, [text_of(d) for d in relevant])):
             doc._.entity_persons = tuple(spans)
 
     def _veto(self, docs: list[Doc]) -> None:
@@ -147,9 +147,9 @@ class Entities(_Learned):
         for di, doc in enumerate(docs):
             for pi, person in enumerate(doc._.persons or ()):
                 if _a_place(person.name):
-                    start, end = paragraph_span(doc.text, person.name_start)
+                    start, end = paragraph_span(text_of(doc), person.name_start)
                     jobs.append((di, pi, start))
-                    texts.append(doc.text[start:max(end, person.name_end)])
+                    texts.append(text_of(doc)[start:max(end, person.name_end)])
         vetoed: set[tuple[int, int]] = set()
         for (di, pi, offset), ents in zip(jobs, self.ner.pipe(texts, batch_size=64)):
             person = docs[di]._.persons[pi]

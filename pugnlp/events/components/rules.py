@@ -26,7 +26,7 @@ from pugnlp.events.dates import (
 from pugnlp.events.participants import find_participants
 from pugnlp.events.people import PeopleFinder, PersonMention
 from pugnlp.events.places import PlaceFinder, PlaceMention, PlaceResult
-from pugnlp.events.record import Decision, Sections, article_of, iso_date
+from pugnlp.events.record import Decision, Sections, article_of, iso_date, text_of
 from pugnlp.events.venues import VenueMention, find_venues
 from pugnlp.nlp.extensions import doc_value, register_extensions
 from pugnlp.nlp.lexicon import load_lexicon
@@ -57,7 +57,7 @@ class Sectioner:
         article = article_of(doc)
         if doc._.article is None:
             doc._.article = article
-        doc._.sections = Sections(*split_sections(doc.text, article.title))
+        doc._.sections = Sections(*split_sections(text_of(doc), article.title))
         return doc
 
 
@@ -81,7 +81,7 @@ class DateFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         published = iso_date(article_of(doc).published) or find_publication_date(text)
         doc._.published = published.isoformat() if published else None
         doc._.event_date = choose_event_date(text, find_dates(text, published), published)
@@ -95,7 +95,7 @@ class VenueFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.venues = tuple(find_venues(doc.text))
+        doc._.venues = tuple(find_venues(text_of(doc)))
         return doc
 
 
@@ -109,7 +109,7 @@ class People:
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = [(t0, t1) for t0, t1, _, _ in sentence_bounds(doc)]
-        doc._.persons = tuple(merge_people(self.finder.find(doc, tokens, doc.text)))
+        doc._.persons = tuple(merge_people(self.finder.find(doc, tokens, text_of(doc))))
         return doc
 
 
@@ -121,7 +121,7 @@ class Places:
         self.finder = PlaceFinder(load_gazetteer())
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         regions = self.finder.mentions(text)
         venues = [(v.start, v.end) for v in doc._.venues]
         persons = [(p.name_start, p.name_end) for p in doc._.persons]
@@ -141,7 +141,7 @@ class Agencies:
 
     def __call__(self, doc: Doc) -> Doc:
         starts = frozenset(p.name_start for p in doc._.persons)
-        entries = tuple(merge_mentions(self.finder.find(doc.text, list(doc._.regions), starts)))
+        entries = tuple(merge_mentions(self.finder.find(text_of(doc), list(doc._.regions), starts)))
         doc._.agency_mentions = entries
         doc._.agencies = entries
         return doc
@@ -155,7 +155,7 @@ class Ape:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = [(c0, c1) for _, _, c0, c1 in sentence_bounds(doc)]
-        doc._.ape = tuple(find_ape(doc.text, sentences))
+        doc._.ape = tuple(find_ape(text_of(doc), sentences))
         return doc
 
 
@@ -166,7 +166,7 @@ class Participants:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.participants = find_participants(doc.text)
+        doc._.participants = find_participants(text_of(doc))
         return doc
 
 
