@@ -15,6 +15,7 @@ import click
 
 from pugnlp import __version__
 from pugnlp.cli_options import (
+    fail,
     model_options,
     progress_option,
     store_option,
@@ -66,8 +67,6 @@ def cli(ctx: click.Context, verbose: int, config: Path | None) -> None:
     ctx.obj = load_settings(config)
 
 
-def _fail(message: str) -> None:
-    raise click.ClickException(message)
 
 
 # --- extract -------------------------------------------------------------------------------
@@ -198,7 +197,7 @@ def train(settings: Settings, anotasi: Path | None, shared_data: Path | None,
     out = out or settings.model_dir or Path("model")
     shared_data = shared_data or settings.shared_data
     if not shared_data.is_dir():
-        _fail(f"{shared_data}: no public NER corpora here; pass --shared-data (docs/models.md)")
+        fail(f"{shared_data}: no public NER corpora here; pass --shared-data (docs/models.md)")
     card = train_all(anotasi or settings.anotasi_dir, shared_data, out, extra_ner=extra_ner,
                      ner_steps=ner_steps or NER_STEPS, progress=lambda m: click.echo(m, err=True))
     click.echo(f"models written to {out} in {card['seconds']} s")
@@ -295,7 +294,7 @@ def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
         click.echo(dataset_markdown(), nl=False)
         return
     if not inputs and store is None:
-        _fail("no INPUT given: pass records .jsonl files or folders (from `pugnlp extract`) "
+        fail("no INPUT given: pass records .jsonl files or folders (from `pugnlp extract`) "
               "or --store")
     from pugnlp.dataset.run import make_dataset
     from pugnlp.errors import PugnlpError
@@ -315,7 +314,7 @@ def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
     try:
         summary = make_dataset(sources, out, formats=formats or ("csv", "parquet", "jsonl"))
     except PugnlpError as exc:
-        _fail(f"dataset not written: {exc}")
+        fail(f"dataset not written: {exc}")
     click.echo(summary.text())
 
 
@@ -343,199 +342,16 @@ def report_cmd(settings: Settings, dataset_dir: Path | None, out: Path | None,
     try:
         summary = make_report(dataset_dir, target, title=title)
     except PugnlpError as exc:
-        _fail(f"report not written: {exc}")
+        fail(f"report not written: {exc}")
     click.echo(summary)
 
 
-# --- crawl (issue 5) ---
+def _register_groups() -> None:
+    from pugnlp.cli_annotate import annotate
+    from pugnlp.cli_crawl import crawl, korpus
+
+    for command in (crawl, korpus, annotate):
+        cli.add_command(command)
 
 
-@cli.command(epilog="Docs: docs/crawl.md.")
-@click.option("--sources", "sources_path", type=click.Path(exists=True, dir_okay=False,
-              path_type=Path), default=None,
-              help="Source list, CSV: name,base_url,kode_wilayah,kind,discovery,... (default: "
-              "sources_path of pugnlp.toml, else korpus/sumber.csv).")
-@click.option("--only", multiple=True, metavar="NAME",
-              help="Crawl only this source (repeatable).")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Skip sitemap/feed entries and articles dated before YYYY-MM-DD.")
-@click.option("--max-pages", type=click.IntRange(min=1), default=None,
-              help="At most N article pages per source in this run.")
-@store_option()
-@click.option("--dry-run", is_flag=True,
-              help="List what each source would discover first; fetch no article.")
-@progress_option
-@click.pass_obj
-def crawl(settings: Settings, sources_path: Path | None, only: tuple[str, ...], since: object,
-          max_pages: int | None, store: Path | None, dry_run: bool, progress: bool) -> None:
-    """Collect regional releases politely into the corpus store.
-
-    Obeys robots.txt (and its Crawl-delay), fetches one page at a time per site with a
-    delay of 5 s or more, retries 408/429/5xx, and resumes after an interruption. Every
-    article is stored once; off-topic pages become stub rows. The exit code is 1 when some
-    sources failed, 126 when all did.
-    """
-    from dataclasses import replace
-
-    from pugnlp.corpus.collect import collect
-    from pugnlp.errors import PugnlpError
-
-    sources_path = sources_path or settings.sources_path
-    if not sources_path.is_file():
-        _fail(f"{sources_path}: no source list here; pass --sources")
-    if not log.isEnabledFor(logging.INFO):  # failures are in the progress lines and summary
-        logging.getLogger("scrapy").setLevel(logging.CRITICAL)
-
-    def show(source: str, outcome: str, url: str, reason: str | None) -> None:
-        click.echo(f"[{source}] {outcome:<14} {url}" + (f"  ({reason})" if reason else ""),
-                   err=True)
-
-    try:
-        summary = collect(sources_path, only=only, max_pages=max_pages, dry_run=dry_run,
-                          since=since.date() if since else None,  # type: ignore[attr-defined]
-                          settings=replace(settings, store_path=store or settings.store_path),
-                          on_event=show if progress else None)
-    except PugnlpError as exc:
-        _fail(str(exc))
-    click.echo(summary.text())
-    sys.exit(summary.exit_code())
-
-
-@cli.group(epilog="Docs: docs/crawl.md.")
-def korpus() -> None:
-    """Inspect the corpus store (korpus/korpus.sqlite)."""
-
-
-@korpus.command(name="stats")
-@store_option(exists=True)
-@click.pass_obj
-def korpus_stats(settings: Settings, store: Path | None) -> None:
-    """Articles per source, province and month; duplicates, stubs and failed fetches."""
-    from pugnlp.corpus.stats import corpus_stats
-    from pugnlp.corpus.store import CorpusStore
-    from pugnlp.errors import PugnlpError
-
-    path = store or settings.store_path
-    if not Path(path).exists():
-        _fail(f"{path}: no corpus store yet (run `pugnlp crawl` first)")
-    try:
-        with CorpusStore(path) as db:
-            click.echo(corpus_stats(db).text())
-    except PugnlpError as exc:
-        _fail(str(exc))
-
-
-# --- annotate (issue 4) ---
-
-
-@cli.group(epilog="Docs: docs/annotation.md.")
-def annotate() -> None:
-    """Annotations (anotasi/): pre-annotate for Label Studio / doccano, import corrections."""
-
-
-@annotate.command(name="export")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["labelstudio", "doccano"]), required=True,
-              help="labelstudio: a JSON list of tasks (+ OUT.config.xml, the labeling config); "
-              "doccano: JSONL for a sequence-labelling project.")
-@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="Tasks file to write (atomically).")
-@model_options
-@click.option("--gold", is_flag=True,
-              help="PATH are annotation files (anotasi/*.jsonl): export their spans and fields "
-              "as they are, to review or correct them.")
-@click.pass_obj
-def annotate_export(settings: Settings, paths: tuple[Path, ...], fmt: str, out: Path,
-                    rules_only: bool, model_dir: Path | None, gold: bool) -> None:
-    """Write machine output for PATH... as pre-annotated tasks.
-
-    PATH is what `pugnlp extract` reads (.txt, .html, .jsonl, folders). Spans come from the
-    records' evidence (officials -> PER and JABATAN, agencies -> ORG, venues -> VENUE, event
-    date -> DATE, places -> LOC); relevance, event type and the event fields come along to
-    be corrected. Import the corrected export with `pugnlp annotate import`.
-    """
-    from pugnlp.annotate.tasks import export_tasks
-
-    summary = export_tasks(list(paths), out, fmt, use_models=not rules_only,
-                           model_dir=model_dir or settings.model_dir, gold=gold)
-    for problem in summary.failures:
-        click.echo(f"skipped {problem}", err=True)
-    click.echo(summary.text())
-    if summary.failures:
-        sys.exit(1)
-
-
-@annotate.command(name="import")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--into", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Corpus file to merge into, written atomically (default: anotasi_file of "
-              "pugnlp.toml, else anotasi/dokumen.jsonl).")
-@click.option("--check", is_flag=True, help="Validate and report only; write nothing.")
-@click.pass_obj
-def annotate_import(settings: Settings, files: tuple[Path, ...], into: Path | None,
-                    check: bool) -> None:
-    """Validate corrected FILE... and merge them into the corpus.
-
-    FILE is a Label Studio export (JSON or JSON-MIN) or a doccano export (JSONL). A file
-    with any error (bad span, unknown label, forbidden overlap...) merges nothing; the error
-    names the file, line or task, and span. Documents are matched by id, then by text: a
-    corrected document replaces the old one, a new one is appended, none is duplicated.
-    """
-    from pugnlp.annotate.importer import import_files
-    from pugnlp.errors import AnnotationError
-
-    summary = import_files(list(files), into or settings.anotasi_file, check_only=check)
-    click.echo(summary.text())
-    if summary.rejected:
-        raise AnnotationError(f"{len(summary.rejected)} file(s) rejected (see above); "
-                              "fix them and import again")
-
-
-@annotate.command(name="build-drafts")
-@click.argument("draft_dir", required=False, type=click.Path(exists=True, path_type=Path),
-                default=None)
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="Corpus file to merge the drafts into, written atomically "
-              "(default: anotasi_file of pugnlp.toml, else anotasi/dokumen.jsonl).")
-@click.pass_obj
-def annotate_build_drafts(settings: Settings, draft_dir: Path | None, out: Path | None) -> None:
-    """Turn team-written drafts (anotasi/draft/*.jsonl) into corpus documents.
-
-    Spans are found from each draft's mention lists (anotasi/DRAFT_FORMAT.md); a draft
-    file with any error merges nothing. Documents of the corpus that no draft names stay.
-    """
-    from pugnlp.annotate.importer import build_from_drafts
-    from pugnlp.errors import AnnotationError
-
-    draft_dir = draft_dir or settings.drafts_dir
-    if not draft_dir.is_dir():
-        _fail(f"{draft_dir}: no drafts folder here")
-    summary = build_from_drafts(draft_dir, out or settings.anotasi_file)
-    click.echo(summary.text())
-    if summary.rejected:
-        raise AnnotationError(f"{len(summary.rejected)} draft file(s) rejected (see above)")
-
-
-@annotate.command(name="stats")
-@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path),
-                default=None)
-@click.option("--write-docs", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Replace the counts section of this file (docs/annotation.md) "
-              "instead of printing.")
-@click.pass_obj
-def annotate_stats(settings: Settings, path: Path | None, write_docs: Path | None) -> None:
-    """Print the counts of an annotation corpus as Markdown (docs/annotation.md uses them).
-
-    Documents per split, relevant and distractors, event types, provinces, spans per label.
-    """
-    from pugnlp.annotate.stats import stats_markdown, write_stats
-    from pugnlp.annotations import load_annotations
-
-    path = path or settings.anotasi_file
-    stats = stats_markdown(load_annotations(path))
-    if write_docs is None:
-        click.echo(stats, nl=False)
-    else:
-        write_stats(write_docs, stats)
-        click.echo(f"wrote the counts of {path} into {write_docs}")
+_register_groups()

@@ -15,6 +15,11 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def fail(message: str) -> None:
+    """Stop the command with ``Error: message`` and exit code 1."""
+    raise click.ClickException(message)
+
+
 def rules_only_option(func: F) -> F:
     return click.option("--rules-only", is_flag=True,
                         help="Leave the trained components out; the rules decide alone.")(func)

@@ -18,7 +18,7 @@ LEAVES = ("errors", "settings", "schema", "dataclass_json", "records_io", "patte
 """Shared leaves: the record contract, the pattern registry, the gazetteer, the scorer."""
 STAGES = ("sources", "fetch", "article", "corpus", "nlp", "events", "annotate", "dataset",
           "report")
-TOP = ("cli", "cli_options", "cli_docs", "__main__", "__init__")
+TOP = ("cli", "cli_annotate", "cli_crawl", "cli_options", "cli_docs", "__main__", "__init__")
 
 
 def rank(module: str) -> int:
