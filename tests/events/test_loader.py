@@ -274,3 +274,13 @@ def test_wheel_installs_every_file_of_the_shipped_pipeline() -> None:
     missing = [f for f in files if not any(fnmatch(f, p) and f.count("/") == p.count("/")
                                            for p in patterns)]
     assert missing == []
+
+
+def test_the_trained_pipeline_round_trips_through_disk(tmp_path: Path, shipped) -> None:  # noqa: ANN001
+    """Every learned component writes what it reads back: the same records after to_disk."""
+    shipped.to_disk(tmp_path / "again")
+    for name in LEARNED_PIPES:
+        assert any((tmp_path / "again" / name).iterdir()), name
+    again = load(tmp_path / "again")
+    articles = _articles(8)
+    assert list(extract_articles(again, articles)) == list(extract_articles(shipped, articles))
