@@ -32,7 +32,7 @@ NESTING: dict[str, frozenset[str]] = {
 
 DOC_FIELDS: tuple[str, ...] = (
     "relevant", "event_type", "event_date", "event_date_end", "kab_kota", "province",
-    "participants", "officials", "agencies", "venues", "categories",
+    "participants", "officials", "agencies", "venues", "categories", "held_in_kab_kota",
 )
 SPLITS = (("train", 0.7), ("dev", 0.15), ("test", 0.15))
 

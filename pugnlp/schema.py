@@ -28,7 +28,7 @@ from pugnlp.dataclass_json import (
 )
 from pugnlp.errors import SchemaError
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 EVENT_TYPES: tuple[str, ...] = (
     "rapat_koordinasi",
@@ -159,6 +159,10 @@ class EventRecord:
     participants: int | None = None
     participants_evidence: Evidence | None = None
     ape_categories: tuple[ApeCategory, ...] = ()
+    activity: str | None = field(default=None, metadata={"since": "1.2"})
+    activity_evidence: Evidence | None = field(default=None, metadata={"since": "1.2"})
+    held_in_kab_kota: str | None = field(default=None, metadata={"since": "1.2"})
+    held_in_kab_kota_code: str | None = field(default=None, metadata={"since": "1.2"})
     text: str = field(default="", metadata={"csv": False})
     text_sha1: str = ""
     schema_version: str = SCHEMA_VERSION
@@ -263,7 +267,8 @@ RECORD_FIELDS: tuple[FieldDoc, ...] = (
     FieldDoc("event_date", "date?", "ISO date the activity took place (not publication)."),
     FieldDoc("event_date_end", "date?", "Last day of a multi-day activity, else null."),
     FieldDoc("event_date_evidence", "Evidence?", "Where the date was read.", "start:end"),
-    FieldDoc("kab_kota", "string?", "Kemendagri name of the regency/city of the event."),
+    FieldDoc("kab_kota", "string?", "Kemendagri name of the regency/city whose activity it is "
+             "(the organising body's; null for a provincial body's activity)."),
     FieldDoc("kab_kota_code", "string?", "Kemendagri code, e.g. `63.72` (text in CSV).", "text"),
     FieldDoc("province", "string?", "Kemendagri province name."),
     FieldDoc("province_code", "string?", "Kemendagri province code, e.g. `63` (text in CSV).",
@@ -282,6 +287,15 @@ RECORD_FIELDS: tuple[FieldDoc, ...] = (
     FieldDoc("ape_categories", "list[ApeCategory]",
              "APE award categories: {category, year, status (`achieved`/`targeted`), evidence}.",
              "`category year status` joined by ` | `"),
+    FieldDoc("activity", "string?", "The activity as the article names it (\"Rapat "
+             "Koordinasi Persiapan Verifikasi APE\"), from the title or the lead; null when "
+             "none is named."),
+    FieldDoc("activity_evidence", "Evidence?", "Where the activity was read.", "start:end"),
+    FieldDoc("held_in_kab_kota", "string?", "Kab/kota where the activity was held (venue, "
+             "else dateline); `kab_kota` is whose activity it is (a provincial rakor held in "
+             "the capital: `kab_kota` null, `held_in_kab_kota` the capital)."),
+    FieldDoc("held_in_kab_kota_code", "string?", "Kemendagri code of `held_in_kab_kota`.",
+             "text"),
     FieldDoc("text", "string", "The cleaned text that every evidence offset refers to.",
              "omitted (see text_sha1)"),
     FieldDoc("text_sha1", "string", "SHA-1 of `text` (UTF-8)."),

@@ -117,7 +117,7 @@ def _key(record: dict[str, Any]) -> str | None:
 def score(predictions: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, Any]:
     """Per-field accuracy/P/R/F1 and the event-type confusion matrix."""
     preds = {_key(p): p for p in predictions}
-    acc = {k: [0, 0] for k in ("relevant", "event_type", *SCALARS)}
+    acc = {k: [0, 0] for k in ("relevant", "event_type", *SCALARS, "held_in_kab_kota")}
     counts = {k: [0, 0, 0] for k in LISTS}
     confusion: dict[str, dict[str, int]] = {}
     missing = 0
@@ -140,6 +140,10 @@ def score(predictions: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict
                             ("participants", lambda x: "" if x in (None, "") else str(int(x)))):
             acc[field][0] += fold(g.get(field)) == fold(p.get(field))
             acc[field][1] += 1
+        if "held_in_kab_kota" in g:  # where it was held (DOMAIN.md "Deciding the region")
+            held = norm_region(g["held_in_kab_kota"]) == norm_region(p.get("held_in_kab_kota"))
+            acc["held_in_kab_kota"][0] += held
+            acc["held_in_kab_kota"][1] += 1
         for name, triple in _list_counts(g, p).items():
             for i in range(3):
                 counts[name][i] += triple[i]

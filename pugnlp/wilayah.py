@@ -59,6 +59,13 @@ class Gazetteer:
     max_words: int = 1
     first_words: set[str] = field(default_factory=set)
     """norm_key of the first word of every multi-word name or alias (look-up shortcut)."""
+    province_capitals: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Province code -> codes of the kab/kota holding its capital (``ibukota_provinsi.csv``;
+    every kota of DKI Jakarta)."""
+
+    def is_province_capital(self, region: Region) -> bool:
+        """True for the kab/kota where its province's government sits."""
+        return region.code in self.province_capitals.get(region.province_code, frozenset())
 
     @property
     def provinces(self) -> list[Region]:
@@ -151,6 +158,7 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             region = gaz.regions.get(row["kode"].strip())
             if region is not None:
                 _add(gaz.by_capital, norm_key(row["ibukota"]), region)
+    _read_province_capitals(gaz, data_dir / "ibukota_provinsi.csv")
     for index in (gaz.by_name, gaz.by_alias):
         for regions in index.values():
             for region in regions:
@@ -168,3 +176,19 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             if region is not None:
                 _add(gaz.by_district, norm_key(row["nama"]), region)
     return gaz
+
+
+def _read_province_capitals(gaz: Gazetteer, path: Path) -> None:
+    """Province code -> kab/kota codes of its capital, names resolved within the province."""
+    capitals: dict[str, set[str]] = {}
+    if path.exists():
+        for row in _read_csv(path):
+            code = row["kode_provinsi"].strip()
+            for region in gaz.by_name.get(norm_key(row["ibukota"]), []):
+                if region.province_code == code and not region.is_province:
+                    capitals.setdefault(code, set()).add(region.code)
+    # DKI Jakarta: the province is its five kota and one kabupaten
+    capitals.setdefault("31", set()).update(
+        r.code for r in gaz.regions.values() if r.province_code == "31" and not r.is_province)
+    gaz.province_capitals = {k: frozenset(v) for k, v in capitals.items()}
+

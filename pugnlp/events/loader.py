@@ -32,10 +32,11 @@ log = logging.getLogger(__name__)
 RULE_PIPES: tuple[str, ...] = (
     "pug_paragraphs", "sentencizer",  # sentence boundaries (pugnlp.nlp.tokenizer)
     "pug_sections", "pug_event_rules", "pug_dates", "pug_venues", "pug_people", "pug_places",
-    "pug_agencies", "pug_ape", "pug_participants",
+    "pug_agencies", "pug_region", "pug_ape", "pug_participants",
 )
 """The rule components, in order: places need the venues and the persons (a venue or a name
-is not the event's region); agencies need the regions and the persons."""
+is not the event's region); agencies need the regions and the persons; the region of the
+activity needs the place and the agencies (the organising body)."""
 LEARNED_PIPES: tuple[str, ...] = (
     "pug_classifier", "pug_entities", "pug_agency_select", "pug_official_select",
 )
@@ -115,12 +116,27 @@ def load(model_dir: Path | str | None = None, *, rules_only: bool = False) -> La
 
         gc.freeze()
         try:
-            return spacy.load(folder)
+            nlp = spacy.load(folder)
         except ModelError:
             raise
         except Exception as exc:  # spaCy raises many kinds on a damaged folder
             raise ModelError(f"{folder}: cannot load the pipeline ({type(exc).__name__}: "
                              f"{exc}); rebuild it with `pugnlp train`") from exc
+    return _with_current_rules(nlp, folder)
+
+
+def _with_current_rules(nlp: Language, folder: Path) -> Language:
+    """Add the rule components a pipeline trained by an older pugnlp lacks, in their place
+    (they carry no trained data, so nothing is lost); say so once."""
+    missing = [name for name in RULE_PIPES if name not in nlp.pipe_names]
+    if missing:
+        log.warning("%s: trained by an older pugnlp; adding the rule component(s) %s "
+                    "(`pugnlp train` rebuilds it)", folder, ", ".join(missing))
+        for name in missing:
+            before = RULE_PIPES[RULE_PIPES.index(name) + 1:] + LEARNED_PIPES
+            nxt = next((n for n in before if n in nlp.pipe_names), None)
+            nlp.add_pipe(name, before=nxt) if nxt else nlp.add_pipe(name)
+    return nlp
 
 
 def read_card(folder: Path) -> dict[str, Any]:

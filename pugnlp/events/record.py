@@ -113,7 +113,8 @@ def record_from_doc(doc: Doc) -> EventRecord:
     text = article.text
     evidence = evidence_maker(doc)
     chosen = doc._.event_date
-    place = doc._.place
+    place = doc._.region or doc._.place
+    held_in = doc._.region.held_in if doc._.region else None
     participants = doc._.participants
     officials = tuple(official(p, doc._.agency_mentions or (), text, evidence)
                       for p in doc._.persons or ())
@@ -141,6 +142,8 @@ def record_from_doc(doc: Doc) -> EventRecord:
         participants_evidence=evidence(*participants[1]) if participants else None,
         ape_categories=tuple(ApeCategory(a.category, a.year, a.status, evidence(a.start, a.end))
                              for a in doc._.ape or ()),
+        held_in_kab_kota=held_in.name if held_in else None,
+        held_in_kab_kota_code=held_in.code if held_in else None,
         text=text, text_sha1=text_sha1(text),
     )
 

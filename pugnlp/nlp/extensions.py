@@ -35,7 +35,9 @@ EXTENSIONS: dict[str, str] = {
     "venues": "venue mentions (VenueMention)",
     "persons": "officials found: name and position (PersonMention), one per person",
     "regions": "region mentions of the gazetteer (PlaceMention)",
-    "place": "the regency/city and province of the event (PlaceResult)",
+    "place": "where the activity was held: regency/city and province (PlaceResult)",
+    "region": "whose activity it is: region, precision, and the kab/kota held in "
+              "(RegionDecision)",
     "agency_mentions": "every agency named, one entry per body (AgencyEntry)",
     "agencies": "the agencies the record lists (AgencyEntry), a subset of agency_mentions",
     "ape": "APE award categories (ApeMention)",

@@ -19,7 +19,7 @@ def test_types_are_those_parquet_files_have_always_had() -> None:
         "relevant": pa.bool_(), "relevant_score": pa.float64(),
         "event_type_score": pa.float64(), "participants": pa.int32(),
         "event_date_evidence": EVIDENCE, "place_evidence": EVIDENCE,
-        "participants_evidence": EVIDENCE,
+        "participants_evidence": EVIDENCE, "activity_evidence": EVIDENCE,
         "venues": pa.list_(pa.struct([("name", pa.string()), ("evidence", EVIDENCE)])),
         "officials": pa.list_(pa.struct([("name", pa.string()), ("position", pa.string()),
                                          ("agency", pa.string()), ("evidence", EVIDENCE)])),

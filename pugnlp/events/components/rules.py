@@ -27,6 +27,7 @@ from pugnlp.events.participants import find_participants
 from pugnlp.events.people import PeopleFinder, PersonMention
 from pugnlp.events.places import PlaceFinder, PlaceMention, PlaceResult
 from pugnlp.events.record import Decision, Sections, article_of, iso_date, text_of
+from pugnlp.events.region import RegionDecision, decide_region
 from pugnlp.events.venues import VenueMention, find_venues
 from pugnlp.nlp.extensions import doc_value, register_extensions
 from pugnlp.nlp.lexicon import load_lexicon
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 for _cls in (Article, Evidence, Official, Region, DateMention, VenueMention, PersonMention,
-             PlaceMention, PlaceResult, AgencyMention, AgencyEntry, ApeMention):
+             PlaceMention, PlaceResult, AgencyMention, AgencyEntry, ApeMention, RegionDecision):
     doc_value(_cls)
 register_extensions()
 
@@ -147,6 +148,23 @@ class Agencies:
         return doc
 
 
+class Regions:
+    """``doc._.region``: whose activity it is (the organising body's region: a provincial
+    body's rakor in the capital is the province's) and where it was held."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.gazetteer = load_gazetteer()
+        self.places = PlaceFinder(self.gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        dateline = [(m.start, m.end) for m in self.places.dateline(text)[0]]
+        doc._.region = decide_region(text, doc._.place, doc._.agency_mentions, doc._.regions,
+                                     dateline, self.gazetteer)
+        return doc
+
+
 class Ape:
     """``doc._.ape``: APE award categories with year and status."""
 
@@ -237,6 +255,12 @@ def make_places(nlp: Language, name: str) -> Places:
                   requires=["doc._.regions", "doc._.persons"])
 def make_agencies(nlp: Language, name: str) -> Agencies:
     return Agencies(nlp, name)
+
+
+@Language.factory("pug_region", assigns=["doc._.region"],
+                  requires=["doc._.place", "doc._.regions", "doc._.agency_mentions"])
+def make_region(nlp: Language, name: str) -> Regions:
+    return Regions(nlp, name)
 
 
 @Language.factory("pug_ape", assigns=["doc._.ape"], requires=[SENTENCES])
