@@ -49,6 +49,16 @@ def _place(members: Sequence[Record], gaz: Gazetteer) -> dict[str, Any]:
             "kab_kota": name(kab, region, "kab_kota"), "place_precision": precision}
 
 
+def _held_in(members: Sequence[Record], gaz: Gazetteer) -> dict[str, Any]:
+    """Where the event was held: the kab/kota most of its articles name."""
+    code = mode(r.get("held_in_kab_kota_code") for r in members)
+    region = gaz.get(code) if code else None
+    return {"held_in_kab_kota_code": code,
+            "held_in_kab_kota": region.name if region else mode(
+                r.get("held_in_kab_kota") for r in members
+                if code and r.get("held_in_kab_kota_code") == code)}
+
+
 def _dates(members: Sequence[Record]) -> dict[str, Any]:
     start = mode((r.get("event_date") for r in members), tiebreak=str)
     end = mode(r.get("event_date_end") for r in members if start and r.get("event_date") == start)
@@ -99,6 +109,9 @@ def summarise_event(members: Sequence[Record], gaz: Gazetteer) -> dict[str, Any]
     type_scores = [r["event_type_score"] for r in members if r.get("event_type_score") is not None]
     row = {
         "event_type": _event_type(members), **_dates(members), **_place(members, gaz),
+        "activity": mode((r.get("activity") for r in members),
+                         tiebreak=lambda a: (-len(a), a)),
+        **_held_in(members, gaz),
         "venue": venue,
         "participants": mode((r.get("participants") for r in members), tiebreak=lambda n: -n),
         "title": next((r.get("title") for r in members if r.get("title")), None),

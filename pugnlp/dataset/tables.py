@@ -86,6 +86,11 @@ EVENTS = TableSpec("events", "one row per event (articles about the same activit
     Column("province", "string", "Kemendagri province name."),
     Column("kab_kota", "string", "Kemendagri regency/city name."),
     Column("place_precision", "string", "`kab_kota`, `province` or `unresolved`."),
+    Column("activity", "string", "The activity as the articles name it (\"Rapat Koordinasi "
+           "Persiapan Verifikasi APE\"), the most often named; null when none is named."),
+    Column("held_in_kab_kota", "string", "Kab/kota where it was held (venue, else dateline); "
+           "`kab_kota` is whose activity it is."),
+    Column("held_in_kab_kota_code", "string", "Kemendagri code of `held_in_kab_kota`."),
     Column("venue", "string", "Best-supported venue."),
     Column("participants", "int", "Best-supported number of participants."),
     Column("title", "string", "Headline of the first article that reported the event."),

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from pugnlp.patterns.events import (
-    CASE_SENSITIVE_ACRONYMS,
     ACTIVITY,
+    CASE_SENSITIVE_ACRONYMS,
     CUE_TABLE,
     DISTRACTOR_CUES,
     EVENT_CUES,

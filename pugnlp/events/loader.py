@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 
 RULE_PIPES: tuple[str, ...] = (
     "pug_paragraphs", "sentencizer",  # sentence boundaries (pugnlp.nlp.tokenizer)
-    "pug_sections", "pug_event_rules", "pug_dates", "pug_venues", "pug_people", "pug_places",
+    "pug_sections", "pug_event_rules", "pug_activity", "pug_dates", "pug_venues",
+    "pug_people", "pug_places",
     "pug_agencies", "pug_region", "pug_ape", "pug_participants",
 )
 """The rule components, in order: places need the venues and the persons (a venue or a name
@@ -41,6 +42,9 @@ LEARNED_PIPES: tuple[str, ...] = (
     "pug_classifier", "pug_entities", "pug_agency_select", "pug_official_select",
 )
 """The learned components, after the rules (see :mod:`pugnlp.events.components.learned`)."""
+FINAL_PIPES: tuple[str, ...] = ("pug_event_type",)
+"""After everything: the activity's head decides the event type over the rules' or the
+classifier's decision."""
 TOKENIZER = {"@tokenizers": "pugnlp.Tokenizer.v1"}
 CARD_KEY = "model_card"
 MODEL_DIR = Path("model")
@@ -64,7 +68,7 @@ def build(*, learned: bool = False) -> Language:
 
     register()
     nlp = spacy.blank("id", config={"nlp": {"tokenizer": TOKENIZER}})
-    for name in RULE_PIPES + (LEARNED_PIPES if learned else ()):
+    for name in RULE_PIPES + (LEARNED_PIPES if learned else ()) + FINAL_PIPES:
         nlp.add_pipe(name)
     nlp.meta.update({"name": "pugnlp", "description": "PUG releases -> evidence-backed "
                      "records (pugnlp.events.record.record_from_doc)"})
@@ -128,13 +132,13 @@ def load(model_dir: Path | str | None = None, *, rules_only: bool = False) -> La
 def _with_current_rules(nlp: Language, folder: Path) -> Language:
     """Add the rule components a pipeline trained by an older pugnlp lacks, in their place
     (they carry no trained data, so nothing is lost); say so once."""
-    missing = [name for name in RULE_PIPES if name not in nlp.pipe_names]
+    missing = [name for name in RULE_PIPES + FINAL_PIPES if name not in nlp.pipe_names]
     if missing:
         log.warning("%s: trained by an older pugnlp; adding the rule component(s) %s "
                     "(`pugnlp train` rebuilds it)", folder, ", ".join(missing))
+        order = RULE_PIPES + LEARNED_PIPES + FINAL_PIPES
         for name in missing:
-            before = RULE_PIPES[RULE_PIPES.index(name) + 1:] + LEARNED_PIPES
-            nxt = next((n for n in before if n in nlp.pipe_names), None)
+            nxt = next((n for n in order[order.index(name) + 1:] if n in nlp.pipe_names), None)
             nlp.add_pipe(name, before=nxt) if nxt else nlp.add_pipe(name)
     return nlp
 

@@ -113,6 +113,7 @@ def record_from_doc(doc: Doc) -> EventRecord:
     text = article.text
     evidence = evidence_maker(doc)
     chosen = doc._.event_date
+    activity = doc._.activity
     place = doc._.region or doc._.place
     held_in = doc._.region.held_in if doc._.region else None
     participants = doc._.participants
@@ -144,6 +145,8 @@ def record_from_doc(doc: Doc) -> EventRecord:
                              for a in doc._.ape or ()),
         held_in_kab_kota=held_in.name if held_in else None,
         held_in_kab_kota_code=held_in.code if held_in else None,
+        activity=activity.name if activity else None,
+        activity_evidence=evidence(activity.start, activity.end) if activity else None,
         text=text, text_sha1=text_sha1(text),
     )
 

@@ -20,7 +20,6 @@ from pugnlp.events.agencies import AgencyEntry
 from pugnlp.events.places import PlaceMention, PlaceResult
 from pugnlp.wilayah import Gazetteer, Region
 
-
 LEAD_WINDOW = 600
 """Characters after the lead's start where the organising body is looked for (a lead cut
 short by a byline or a caption still names it)."""

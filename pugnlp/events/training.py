@@ -194,9 +194,9 @@ def _train_agency_selector(docs: list[AnnotatedDoc], rules: Language,
     """Fit the agency selector on the rules' output for the relevant train documents; the
     threshold is the highest at which the agencies it removes from the dev documents are
     still at least :data:`REMOVAL_PRECISION` truly not annotated."""
-    from pugnlp.scoring import score
     from pugnlp.events.agency_select import AgencySelector, pick_threshold, training_rows
     from pugnlp.events.selectors import build_selector
+    from pugnlp.scoring import score
 
     relevant = [d for d in docs if d.fields.get("relevant")]
     records = dict(zip((d.id for d in relevant), _rule_records(relevant, rules)))
@@ -233,7 +233,6 @@ def _train_official_selector(docs: list[AnnotatedDoc], rules: Language, ner: Lan
     """Fit the official selector on the persons the freshly trained entity model finds in the
     relevant train documents (the rules' officials included); the threshold is the one (0.05
     steps from 0.3 to 0.9) with the best officials F1 on the dev documents, the higher on a tie."""
-    from pugnlp.scoring import score
     from pugnlp.events.official_select import (
         OfficialSelector,
         find_persons,
@@ -242,6 +241,7 @@ def _train_official_selector(docs: list[AnnotatedDoc], rules: Language, ner: Lan
     )
     from pugnlp.events.selectors import build_selector
     from pugnlp.nlp.lexicon import load_lexicon
+    from pugnlp.scoring import score
 
     relevant = [d for d in docs if d.fields.get("relevant")]
     records = _rule_records(relevant, rules)

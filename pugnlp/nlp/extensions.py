@@ -30,7 +30,9 @@ EXTENSIONS: dict[str, str] = {
     "article": "the Article the Doc was made from (doc_id, title, url, publication date...)",
     "published": "publication date (ISO), from the article or the dateline",
     "sections": "title, lead and body of the article (Sections)",
-    "decision": "relevance and event type (Decision), by the rules or the classifier",
+    "decision": "relevance and event type (Decision), by the rules or the classifier, the "
+                "type then decided by the activity's head where it names one",
+    "activity": "the activity as the article names it, with its head and type (Activity)",
     "event_date": "the chosen event date mention (DateMention) or None",
     "venues": "venue mentions (VenueMention)",
     "persons": "officials found: name and position (PersonMention), one per person",

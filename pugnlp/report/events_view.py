@@ -121,6 +121,7 @@ def event_list(tables: Mapping[str, pd.DataFrame], limit: int = MAX_EVENTS) -> d
             "type_code": ev.get("event_type") or "", "place": place,
             "province": ev.get("province") or "", "province_code": ev.get("province_code") or "",
             "venue": ev.get("venue") or "", "participants": labels.angka(ev.get("participants")),
+            "activity": ev.get("activity") or "", "held_in": ev.get("held_in_kab_kota") or "",
             "title": ev.get("title") or eid, "n_sources": ev.get("n_sources") or len(mine),
             "sources": [_article(r) for r in mine],
             "evidence": _evidence_items(mine),

@@ -15,6 +15,7 @@ from pugnlp.cli import cli
 from pugnlp.errors import ModelError
 from pugnlp.events.loader import (
     CARD_KEY,
+    FINAL_PIPES,
     LEARNED_PIPES,
     RULE_PIPES,
     describe,
@@ -48,7 +49,7 @@ def _edit_card(folder: Path, **changes: object) -> None:
 
 
 def test_shipped_pipeline_loads_in_the_declared_order_and_is_small(shipped) -> None:  # noqa: ANN001
-    assert tuple(shipped.pipe_names) == RULE_PIPES + LEARNED_PIPES
+    assert tuple(shipped.pipe_names) == RULE_PIPES + LEARNED_PIPES + FINAL_PIPES
     assert describe(shipped) == "rules + classifier + entity model"
     size = sum(p.stat().st_size for p in SHIPPED.rglob("*") if p.is_file())
     assert size <= 50_000_000
@@ -56,7 +57,7 @@ def test_shipped_pipeline_loads_in_the_declared_order_and_is_small(shipped) -> N
 
 def test_rules_only_has_no_learned_component() -> None:
     nlp = load(SHIPPED, rules_only=True)
-    assert tuple(nlp.pipe_names) == RULE_PIPES
+    assert tuple(nlp.pipe_names) == RULE_PIPES + FINAL_PIPES
     assert describe(nlp) == "rules"
 
 
@@ -284,3 +285,16 @@ def test_the_trained_pipeline_round_trips_through_disk(tmp_path: Path, shipped) 
     again = load(tmp_path / "again")
     articles = _articles(8)
     assert list(extract_articles(again, articles)) == list(extract_articles(shipped, articles))
+
+
+def test_a_pipeline_of_an_older_pugnlp_gets_the_missing_rule_components(
+        model_copy: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import spacy
+
+    old = spacy.load(model_copy)
+    for name in ("pug_region", "pug_event_type"):
+        old.remove_pipe(name)
+    old.to_disk(model_copy)
+    nlp = load(model_copy)
+    assert tuple(nlp.pipe_names) == RULE_PIPES + LEARNED_PIPES + FINAL_PIPES
+    assert "pug_region, pug_event_type" in caplog.text and "pugnlp train" in caplog.text

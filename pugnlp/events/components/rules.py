@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
+from pugnlp.events.activity import Activity, find_activity
 from pugnlp.events.agencies import AgencyEntry, AgencyFinder, AgencyMention, merge_mentions
 from pugnlp.events.ape import ApeMention, find_ape
 from pugnlp.events.classify_rules import decide, split_sections
@@ -29,10 +30,10 @@ from pugnlp.events.places import PlaceFinder, PlaceMention, PlaceResult
 from pugnlp.events.record import Decision, Sections, article_of, iso_date, text_of
 from pugnlp.events.region import RegionDecision, decide_region
 from pugnlp.events.venues import VenueMention, find_venues
+from pugnlp.keys import person_key, same_person
 from pugnlp.nlp.extensions import doc_value, register_extensions
 from pugnlp.nlp.lexicon import load_lexicon
 from pugnlp.nlp.tokenizer import sentence_bounds
-from pugnlp.keys import person_key, same_person
 from pugnlp.patterns.names import not_name_words
 from pugnlp.schema import Article, Evidence, Official
 from pugnlp.wilayah import Region, load_gazetteer
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 for _cls in (Article, Evidence, Official, Region, DateMention, VenueMention, PersonMention,
-             PlaceMention, PlaceResult, AgencyMention, AgencyEntry, ApeMention, RegionDecision):
+             PlaceMention, PlaceResult, AgencyMention, AgencyEntry, ApeMention, RegionDecision,
+             Activity):
     doc_value(_cls)
 register_extensions()
 
@@ -72,6 +74,34 @@ class EventRules:
         s = doc._.sections
         rules = decide(s.title, s.lead, s.body)
         doc._.decision = Decision(rules.relevant, None, rules.event_type, None)
+        return doc
+
+
+class ActivityFinder:
+    """``doc._.activity``: the activity the title, the lead or the next paragraphs name."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.activity = find_activity(text_of(doc), article_of(doc).title)
+        return doc
+
+
+class EventType:
+    """The event type decided by the activity's head (DOMAIN.md, "Deciding the event
+    type"): where the article names its activity, the head's type replaces the rules' or the
+    classifier's (whose score is kept only when it agrees); elsewhere theirs stands."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        decision, activity = doc._.decision, doc._.activity
+        if decision.relevant and activity is not None \
+                and activity.event_type != decision.event_type:
+            doc._.decision = replace(decision, event_type=activity.event_type,
+                                     event_type_score=None)
         return doc
 
 
@@ -227,6 +257,17 @@ def make_sections(nlp: Language, name: str) -> Sectioner:
 @Language.factory("pug_event_rules", assigns=["doc._.decision"], requires=["doc._.sections"])
 def make_event_rules(nlp: Language, name: str) -> EventRules:
     return EventRules(nlp, name)
+
+
+@Language.factory("pug_activity", assigns=["doc._.activity"], requires=["doc._.article"])
+def make_activity(nlp: Language, name: str) -> ActivityFinder:
+    return ActivityFinder(nlp, name)
+
+
+@Language.factory("pug_event_type", assigns=["doc._.decision"],
+                  requires=["doc._.decision", "doc._.activity"])
+def make_event_type(nlp: Language, name: str) -> EventType:
+    return EventType(nlp, name)
 
 
 @Language.factory("pug_dates", assigns=["doc._.published", "doc._.event_date"],
