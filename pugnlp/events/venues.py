@@ -8,13 +8,17 @@ from dataclasses import dataclass
 from pugnlp.patterns.dates import MONTHS, WEEKDAYS
 from pugnlp.patterns.venues import (
     ABBREVIATIONS,
+    HEAD_AFTER_NAME_RE,
     INNER_HEAD,
     LOCATIVE,
+    LOWER_HEAD_RE,
+    NAME_BEFORE_HEAD,
     NEXT_WORD,
     STOP_WORDS,
     STRONG_HEAD_RE,
     VENUE_INNER_LOWER,
     WEAK_HEAD_RE,
+    WHOLE_HEADS,
 )
 
 _STOP = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | STOP_WORDS
@@ -58,15 +62,18 @@ def find_venues(text: str) -> list[VenueMention]:
     """Venue phrases: strong heads anywhere, weak heads after a locative ("di Kantor ...")."""
     found: list[VenueMention] = []
     covered = -1
+    lower = [(m, False) for m in LOWER_HEAD_RE.finditer(text) if m.group(0)[:1].islower()]
     heads = sorted([(m, True) for m in STRONG_HEAD_RE.finditer(text)] +
-                   [(m, False) for m in WEAK_HEAD_RE.finditer(text)], key=lambda x: x[0].start())
+                   [(m, False) for m in WEAK_HEAD_RE.finditer(text)] + lower,
+                   key=lambda x: x[0].start())
     for match, strong in heads:
         if match.start() < covered:
             continue
         if not strong and not LOCATIVE.search(text[max(0, match.start() - 40):match.start()]):
             continue
         end, n_words = _extend(text, match.end())
-        if n_words == 0:
+        start = _name_before(text, match)
+        if n_words == 0 and start == match.start() and match.group(0) not in WHOLE_HEADS:
             continue
         # a second venue phrase after a comma names the same place ("Aula X, Balai Kota")
         cont = re.match(r",[ ]+", text[end:])
@@ -77,9 +84,21 @@ def find_venues(text: str) -> list[VenueMention]:
                 end2, n2 = _extend(text, head.end())
                 if n2:
                     end = end2
-        found.append(VenueMention(match.start(), end, text[match.start():end]))
+        found.append(VenueMention(start, end, text[start:end]))
         covered = end
     return _dedupe(found)
+
+
+def _name_before(text: str, head: re.Match[str]) -> int:
+    """Start of the venue when its name comes before the head ("di Fox Hotel"): the
+    capitalised words between a locative and a head of ``HEADS_AFTER_NAME``."""
+    if not HEAD_AFTER_NAME_RE.fullmatch(head.group(0)):
+        return head.start()
+    before = text[max(0, head.start() - 60):head.start()]
+    name = NAME_BEFORE_HEAD.search(before)
+    if name is None or not LOCATIVE.search(before[:name.start()]):
+        return head.start()
+    return head.start() - (len(before) - name.start())
 
 
 def _dedupe(found: list[VenueMention]) -> list[VenueMention]:

@@ -11,7 +11,7 @@ STRONG_VENUE_HEADS: tuple[str, ...] = (
     "Rumah Jabatan", "Rujab", "Rumdin", "Rumah Dinas", "Ballroom", "Balroom", "Auditorium",
     "Graha", "Wisma", "Convention Center", "Convention Hall", "Hall", "Command Center",
     "Meeting Room", "Baruga", "Bangsal", "Mess", "Resort", "Guest House", "Gedung Serbaguna",
-    "Lamin", "Rumah Adat", "Sasana", "Bale", "Pondok", "Grand Ballroom",
+    "Lamin", "Rumah Adat", "Sasana", "Bale", "Pondok", "Grand Ballroom", "Room",
 )
 """Heads that name a venue wherever they occur ("Aula Bappeda", "Hotel Santika")."""
 
@@ -31,9 +31,30 @@ LOCATIVE = re.compile(
 """Text right before a venue: "di", "bertempat di", "berlangsung di"."""
 
 STRONG_HEAD_RE = re.compile(r"\b(?:" + words(STRONG_VENUE_HEADS) + r")\b")
+LOWER_HEAD_RE = re.compile(r"\b(?:" + words(h.lower() for h in STRONG_VENUE_HEADS) + r")\b")
+"""A strong head written in lowercase ("di ruang rapat DP3A"): a venue after a locative."""
+
+HEADS_AFTER_NAME: tuple[str, ...] = (
+    "Hotel", "Resort", "Room", "Hall", "Ballroom", "Convention Center", "Guest House", "Inn",
+    "Homestay", "Cafe", "Resto",
+)
+"""Heads that may follow the name ("Fox Hotel", "Peace Room"): the capitalised words just
+before them belong to the venue."""
+HEAD_AFTER_NAME_RE = re.compile(r"\b(?:" + words(HEADS_AFTER_NAME) + r")\b")
+NAME_BEFORE_HEAD = re.compile(r"(?:[A-Z][\w'’&-]*[ ]+){1,3}$")
+"""Up to three capitalised words right before a head of :data:`HEADS_AFTER_NAME`."""
+
+WHOLE_HEADS: frozenset[str] = frozenset({
+    "Rumah Jabatan", "Rumah Dinas", "Rujab", "Rumdin", "Command Center", "Pendopo",
+    "Pendapa", "Balai Kota",
+})
+"""Heads that name a venue with no word after them ("di Rumah Jabatan")."""
 WEAK_HEAD_RE = re.compile(r"\b(?:" + words(WEAK_VENUE_HEADS) + r")\b")
 
-VENUE_INNER_LOWER: frozenset[str] = frozenset({"lt.", "lt", "lantai", "no.", "no", "dan", "&"})
+VENUE_INNER_LOWER: frozenset[str] = frozenset({
+    "lt.", "lt", "lantai", "no.", "no", "dan", "&", "of", "the", "aula", "rapat", "pertemuan",
+    "serbaguna", "utama",
+})
 """Lowercase tokens allowed inside a venue name ("Ruang Rapat lt. 2")."""
 
 VIRTUAL = re.compile(r"\b(?:zoom|daring|virtual|online|google\s+meet|youtube|webinar)\b", re.I)
@@ -41,8 +62,9 @@ VIRTUAL = re.compile(r"\b(?:zoom|daring|virtual|online|google\s+meet|youtube|web
 INNER_HEAD = re.compile(r"Aula|Gedung|Kantor|Ruang|Lantai|Balai|Wisma|Graha|Hotel|Lt\.?")
 """A head inside a venue name that starts a new part ("Aula ... Gedung B Kantor Bupati")."""
 
-NEXT_WORD = re.compile(r"[ ]+(?P<w>[A-Z0-9][\w.'’\-]*|lt\.?|lantai|no\.?)")
-"""The next word of a venue name: capitalised, a number, or a floor/number abbreviation."""
+NEXT_WORD = re.compile(r"[ ]+(?P<w>[A-Z0-9][\w.'’\-]*|[a-z][\w.]*|&)")
+"""The next word of a venue name: capitalised, a number, or a lowercase word of
+:data:`VENUE_INNER_LOWER` (checked by the caller)."""
 
 STOP_WORDS: frozenset[str] = frozenset({"Foto", "WIB", "WITA", "WIT"})
 """Capitalised words that end a venue name (a caption credit, a time zone); months and

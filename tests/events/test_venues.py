@@ -67,3 +67,24 @@ def test_a_run_of_capitals_without_a_new_head_still_stops() -> None:
     text = "Rapat di Aula Satu Dua Tiga Empat Lima Enam Tujuh Delapan Sembilan Sepuluh."
     assert [v.name for v in find_venues(text)] == [
         "Aula Satu Dua Tiga Empat Lima Enam Tujuh Delapan"]
+
+
+@pytest.mark.parametrize(("text", "venue"), [
+    # a strong head written in lowercase, after a locative
+    ("Rapat digelar di ruang rapat DP3APPKB Kota Batam, Kamis.", "ruang rapat DP3APPKB Kota Batam"),
+    ("Kegiatan bertempat di ruang aula Kantor Bappeda Sarolangun, Senin (4/9/2023).",
+     "ruang aula Kantor Bappeda Sarolangun"),
+    # the name before the head
+    ("Bimtek berlangsung di Fox Hotel, Selasa (5/3/2024).", "Fox Hotel"),
+    ("Paparan disampaikan di Peace Room Kantor Bupati Gowa, Rabu.", "Peace Room Kantor Bupati Gowa"),
+    # a head that names the place alone; an English name inside
+    ("Trofi diterima di Rumah Jabatan, Jumat (2/12/2021).", "Rumah Jabatan"),
+    ("Rapat digelar di Ruang Heart of Borneo Kantor Gubernur Kaltim.",
+     "Ruang Heart of Borneo Kantor Gubernur Kaltim"),
+])
+def test_real_venue_shapes(text: str, venue: str) -> None:
+    assert [v.name for v in find_venues(text)] == [venue]
+
+
+def test_a_lowercase_head_without_a_locative_is_no_venue() -> None:
+    assert find_venues("Peserta membahas ruang lingkup kerja pokja dan hotel pilihan.") == []
