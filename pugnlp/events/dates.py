@@ -17,6 +17,8 @@ from pugnlp.patterns.dates import (
     NUMERIC_DATE,
     PAST_REFERENCE,
     PUBLICATION_CUES,
+    RELATIVE_DATE,
+    RELATIVE_DAYS,
     TEXT_DATE,
     TIME_OF_DAY,
     WEEKDAYS,
@@ -97,7 +99,30 @@ def find_dates(text: str, base: dt.date | None = None) -> list[DateMention]:
         mention = _from_numeric_match(match, base, years)
         if mention:
             found.append(mention)
+            taken.append((match.start(), match.end()))
+    if base is not None:
+        found += _relative(text, base, taken)
     return sorted(found, key=lambda m: m.start)
+
+
+def _relative(text: str, base: dt.date, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """"kemarin", "hari ini", "Senin kemarin": days counted from the publication date (a
+    weekday given goes back to the last such day before publication)."""
+    out = []
+    for match in RELATIVE_DATE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        weekday = WEEKDAYS.get(match.group("wd").lower()) if match.group("wd") else None
+        if weekday is not None:
+            back = (base.weekday() - weekday) % 7
+            day = base - dt.timedelta(days=back if back or "kemarin" not in
+                                      match.group("rel").lower() else 7)
+        else:
+            day = base + dt.timedelta(days=RELATIVE_DAYS[" ".join(match.group("rel").lower()
+                                                                  .split())])
+        out.append(DateMention(match.start(), match.start() + len(match.group(0).rstrip()),
+                               day, None, weekday is not None, False))
+    return out
 
 
 def _weekday(match: re.Match[str]) -> int | None:

@@ -70,3 +70,16 @@ EVENT_DATE_CONTEXT = re.compile(
 """Words near an activity date (the lead sentence of a release)."""
 
 PAST_REFERENCE = re.compile(r"\b(?:sejak|semenjak|sebelumnya|lalu|silam|kemarin\s+tahun)\b", re.I)
+
+RELATIVE_DATE = re.compile(
+    r"\b(?:(?P<wd>" + _WEEKDAY + r")\s+)?(?:\(\s*)?(?P<rel>kemarin|hari\s+ini|tadi\s+pagi|"
+    r"tadi\s+siang|tadi\s+malam|pagi\s+ini|siang\s+ini|sore\s+ini)\b(?:\s*\))?",
+    re.I,
+)
+"""A day named relative to the publication date ("kemarin", "hari ini", "Senin kemarin")."""
+RELATIVE_DAYS: dict[str, int] = {
+    "kemarin": -1, "hari ini": 0, "tadi pagi": 0, "tadi siang": 0, "tadi malam": 0,
+    "pagi ini": 0, "siang ini": 0, "sore ini": 0,
+}
+"""Days from the publication date of each relative word ("pekan lalu" names no day)."""
+

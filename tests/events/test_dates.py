@@ -178,3 +178,20 @@ def test_a_byline_date_is_not_the_activity_date() -> None:
             "Aceh melakukan kegiatan sosialisasi pengarusutamaan gender bagi perangkat daerah.")
     chosen = choose_event_date(text, find_dates(text), None)
     assert chosen is not None and chosen.date.isoformat() == "2018-07-16"
+
+
+def test_relative_days_are_counted_from_the_publication_date() -> None:
+    published = dt.date(2024, 6, 5)  # a Wednesday
+    text = "SAMARINDA - DKP3A Kaltim menggelar bimtek PPRG kemarin di Hotel Midtown."
+    (mention,) = find_dates(text, published)
+    assert mention.date == dt.date(2024, 6, 4)
+    text = "Jakarta - Pemprov DKI menggelar rakor PUG di Balai Kota, Senin kemarin."
+    chosen = choose_event_date(text, find_dates(text, published), published)
+    assert chosen is not None and chosen.date == dt.date(2024, 6, 3)
+    assert text[chosen.start:chosen.end] == "Senin kemarin"
+    assert find_dates("Rapat PUG digelar hari ini di aula.", published)[0].date == published
+
+
+def test_without_a_publication_date_no_day_is_made_up() -> None:
+    text = "Rapat PUG digelar kemarin, Selasa (4/6), di aula kantor bupati."
+    assert find_dates(text, None) == []  # no year, no publication date: nothing to resolve
