@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pugnlp.events.places import PlaceFinder, PlaceMention
 from pugnlp.keys import MINISTRY_KEY, agency_key
 from pugnlp.patterns.agencies import (
+    ACRONYM_CONTINUATION,
     ACRONYM_RE,
     BRANCH,
     GOVERNMENT_PREFIXES,
@@ -163,6 +164,9 @@ class AgencyFinder:
             if paren:
                 acronym = paren.group("acr")
                 end = paren.end()
+                more = ACRONYM_CONTINUATION.match(text, end)
+                if more:
+                    end = more.end()
             mention = self._with_region(text, m.start(), end, _key(acronym, name),
                                         acronym, name, call)
             out.append(mention)

@@ -281,10 +281,22 @@ GOVERNMENT_RE = re.compile(
 HEAD_RE = re.compile(r"(?<![\w-])(?P<head>" + words(AGENCY_HEADS) + r")(?=\s+[A-Z])")
 """An agency head before a capitalised word: the start of a spelled-out name."""
 
+SPELLED_LOWER_WORDS: tuple[str, ...] = (
+    "anak", "perempuan", "pemberdayaan", "perlindungan", "pengendalian", "penduduk",
+    "keluarga", "berencana", "kependudukan", "masyarakat", "desa",
+)
+"""Words of a women's-agency name that releases sometimes write in lowercase ("Dinas
+Pemberdayaan Perempuan dan Perlindungan anak Provinsi Maluku"): the name goes on."""
+
 SPELLED_WORD = re.compile(
     r"(?P<sep>,[ \t]*(?:(?:dan|serta)[ \t]+)?|[ \t]+(?:dan|&|serta)[ \t]+|[ \t]+)"
-    r"(?P<w>[A-Z][\w'\-]*|RI)")
+    r"(?P<w>[A-Z][\w'\-]*|RI|(?:" + words(SPELLED_LOWER_WORDS) + r")(?![\w-]))")
 """The next word of a spelled-out name, with its separator (space, comma, "dan", "serta")."""
+
+ACRONYM_CONTINUATION = re.compile(
+    r"[ \t]+(?:dan|serta)[ \t]+(?:[A-Z][\w'\-]*[ \t]+){1,4}\(\s*[A-Z][A-Za-z0-9\-]{1,14}\s*\)")
+"""A name that goes on after its bracketed acronym with a second unit and its own acronym:
+"Dinas Pemberdayaan Perempuan, Perlindungan Anak (DP3A) dan Keluarga Berencana (KB) ..."."""
 
 PAREN_ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9\-]{1,14})\s*\)")
 """An acronym in brackets after a spelled-out name."""

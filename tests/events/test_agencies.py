@@ -136,3 +136,22 @@ def test_a_spelled_agency_stops_at_a_word_only_names_use() -> None:
     finder = AgencyFinder(PlaceFinder(load_gazetteer()), frozenset({"budi", "santoso"}))
     text = "Rapat dihadiri Kepala Inspektorat Budi Santoso."
     assert [text[m.start:m.end] for m in finder.find(text)] == ["Inspektorat"]
+
+
+def _surfaces(agency_finder: AgencyFinder, text: str) -> list[str]:
+    return [text[m.start:m.end] for m in agency_finder.find(text)]
+
+
+def test_a_name_goes_on_after_its_acronym_with_a_second_unit(agency_finder: AgencyFinder
+                                                             ) -> None:
+    text = ("KENDARI – Dinas Pemberdayaan Perempuan, Perlindungan Anak (DP3A) dan Keluarga "
+            "Berencana (KB) Provinsi Sulawesi Tenggara menggelar rakor PUG.")
+    assert ("Dinas Pemberdayaan Perempuan, Perlindungan Anak (DP3A) dan Keluarga Berencana "
+            "(KB) Provinsi Sulawesi Tenggara") in _surfaces(agency_finder, text)
+
+
+def test_a_unit_word_in_lowercase_does_not_cut_the_name(agency_finder: AgencyFinder) -> None:
+    text = ("AMBON – Dinas Pemberdayaan Perempuan dan Perlindungan anak Provinsi Maluku "
+            "menggelar pelatihan PPRG.")
+    assert "Dinas Pemberdayaan Perempuan dan Perlindungan anak Provinsi Maluku" in \
+        _surfaces(agency_finder, text)
