@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING
 from pugnlp.article.clean import paragraph_span
 from pugnlp.events.selectors import positive_probs
 from pugnlp.keys import person_key, same_person
-from pugnlp.patterns.honorifics import KEEP_IN_NAME, NOBLE_PREFIXES, fold, is_honorific, is_title
+from pugnlp.patterns.honorifics import (
+    HAJI_BARE,
+    KEEP_IN_NAME,
+    NOBLE_PREFIXES,
+    fold,
+    is_honorific,
+    is_title,
+)
 from pugnlp.patterns.positions import (
     APPOSITIVES,
     LOWERCASE_HEADS,
@@ -66,10 +73,16 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int]:
     ("Yohanes Basik" + "-Basik"; "I Dewa Bagus Riana" + " Putra Astawa")."""
     while True:
         m = re.match(r"([A-Za-z]+\.?)\s+", text[start:end])
-        if m and is_honorific(m.group(1)) and fold(m.group(1)) not in KEEP_IN_NAME:
+        if m and (is_honorific(m.group(1)) or m.group(1) == HAJI_BARE) \
+                and fold(m.group(1)) not in KEEP_IN_NAME:
             start += m.end()
             continue
         break
+    while True:  # "Eka Susanti SH": a title after the name is not part of it
+        m = re.search(r"[\s,]+([A-Za-z.]+)$", text[start:end])
+        if m is None or not is_title(m.group(1)) or m.start() == 0:
+            break
+        end = start + m.start()
     while True:
         m = re.match(r"-[A-Z][\w'’]*|\s[A-Z][a-z'’]+(?=[\s,])", text[end:end + 30])
         if m is None or is_title(m.group(0).strip()) or fold(m.group(0)) in _HEAD_WORDS:

@@ -31,6 +31,7 @@ from pugnlp.patterns.agencies import (
 from pugnlp.patterns.honorifics import (
     ACADEMIC_TITLES,
     HAJI,
+    HAJI_BARE,
     KEEP_IN_NAME,
     fold,
     is_honorific,
@@ -445,6 +446,10 @@ class PeopleFinder:
         p0, p1 = position
         while p0 < p1 and fold(toks[p1 - 1].text) in {"", "dan"}:
             p1 -= 1
+        while n1 - n0 > 1 and is_title(toks[n1 - 1].text.rstrip(",")):
+            n1 -= 1  # "Eka Susanti SH"
+        if n1 - n0 > 1 and toks[n0].text == HAJI_BARE:
+            n0 += 1  # "H Zulkipli Yadi Noor": Haji written without its dot
         first, last = toks[n0], toks[n1 - 1]
         surface = text[first.idx:last.idx + len(last.text)]
         if len(surface.replace(".", "").replace(" ", "")) < 3:

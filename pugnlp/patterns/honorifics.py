@@ -73,3 +73,8 @@ def is_title(token: str) -> bool:
     if folded in ACADEMIC_TITLES and (token[:1].isupper()):
         return True
     return bool(TITLE_SHAPE.match(token)) and "." in token.rstrip(".")[1:]
+
+HAJI_BARE = "H"
+"""Haji written without its dot before a name ("H Zulkipli Yadi Noor"); a bare "M" stays (an
+initial, "M Hilaludin")."""
+

@@ -56,6 +56,10 @@ def test_the_six_phrase_shapes(people, text: str, name: str, position: str) -> N
     ("Kepala Bappeda H. Ahmad Yani membuka rapat.", "Ahmad Yani", "Kepala Bappeda"),
     ("Sekretaris Daerah Kabupaten Banjar H. Muhammad Riduan, S.Sos, M.AP membuka rapat.",
      "Muhammad Riduan", "Sekretaris Daerah Kabupaten Banjar"),
+    # Haji without its dot; a title without dots after the name
+    ("Sekretaris Daerah Kabupaten Barito Kuala H Zulkipli Yadi Noor membuka sosialisasi.",
+     "Zulkipli Yadi Noor", "Sekretaris Daerah Kabupaten Barito Kuala"),
+    ("Kepala Bappeda Eka Susanti SH membuka rapat.", "Eka Susanti", "Kepala Bappeda"),
 ])
 def test_honorifics_and_titles_are_stripped(people, text: str, name: str, position: str) -> None:  # noqa: ANN001
     assert people(text) == [(name, position)]
