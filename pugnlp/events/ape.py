@@ -6,7 +6,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pugnlp.patterns.ape import ACHIEVED, APE_CATEGORY, TARGETED, YEAR
+from pugnlp.patterns.ape import (
+    ACHIEVED,
+    APE_CATEGORY,
+    CATEGORY_LIST,
+    NEXT_CATEGORY,
+    TARGETED,
+    YEAR,
+)
 from pugnlp.schema import APE_CATEGORIES
 
 _CANON = {c.lower(): c for c in APE_CATEGORIES}
@@ -25,22 +32,36 @@ def find_ape(text: str, sentence_bounds: list[tuple[int, int]]) -> list[ApeMenti
     """Categories named after a cue word; status from the nearest cue before it in the clause."""
     found: list[ApeMention] = []
     seen: set[tuple[str, int | None, str]] = set()
-    for match in APE_CATEGORY.finditer(text):
-        start, end = match.start("cat"), match.end("cat")
+    scales = [(m.start(), m.end()) for m in CATEGORY_LIST.finditer(text)]
+    for start, end, name in _cued(text):
         s0, s1 = next(((a, b) for a, b in sentence_bounds if a <= start < b), (0, len(text)))
+        if any(s <= start < e for s, e in scales):
+            continue
         before = text[s0:start]
         achieved = [m.end() for m in ACHIEVED.finditer(before)]
         targeted = [m.end() for m in TARGETED.finditer(before)]
         status = "targeted" if targeted and (not achieved or max(targeted) > max(achieved)) \
             else "achieved"
         year = _year_for(text, s0, s1, start, end)
-        category = _CANON[match.group("cat").lower()]
+        category = _CANON[name.lower()]
         key = (category, year, status)
         if key in seen:
             continue
         seen.add(key)
         found.append(ApeMention(category, year, status, start, end))
     return _merge_years(found)
+
+
+def _cued(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every category after a cue word, and of those joined to it."""
+    out = []
+    for match in APE_CATEGORY.finditer(text):
+        out.append((match.start("cat"), match.end("cat"), match.group("cat")))
+        end = match.end()
+        while (nxt := NEXT_CATEGORY.match(text, end)) is not None:
+            out.append((nxt.start("cat"), nxt.end("cat"), nxt.group("cat")))
+            end = nxt.end()
+    return out
 
 
 def _year_for(text: str, s0: int, s1: int, start: int, end: int) -> int | None:

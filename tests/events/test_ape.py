@@ -70,3 +70,26 @@ def test_a_year_belongs_to_the_category_of_its_clause() -> None:
 def test_a_year_from_a_clause_without_a_category_is_borrowed() -> None:
     text = "Pada tahun 2022, Kabupaten Banjar mendapatkan penghargaan kategori Madya."
     assert _ape(text) == [("Madya", 2022, "achieved", "Madya")]
+
+
+def _categories(text: str) -> list[tuple[str, str]]:
+    return [(a.category, a.status) for a in find_ape(text, [(0, len(text))])]
+
+
+def test_categories_written_in_lowercase_after_their_cue() -> None:
+    assert _categories("Alhamdulillah, penghargaan APE kita raih dari pratama ke madya.") == [
+        ("Pratama", "achieved"), ("Madya", "achieved")]
+    assert _categories("Pada 2016 Sulut sudah meraih tingkatan madya.") == [
+        ("Madya", "achieved")]
+    assert _categories("Semoga penilaian positif sehingga bisa meningkat ke utama.") == [
+        ("Utama", "targeted")]
+
+
+def test_the_award_scale_described_is_no_category() -> None:
+    text = ("Kategori penerima APE terdiri dari empat yakni tingkat Pratama (pemula), tingkat "
+            "Madya (pengembangan), tingkat Utama dan tingkat Mentor.")
+    assert _categories(text) == []
+    # two categories named for two kinds of region are not a scale
+    text = ("Provinsi meraih APE kategori Utama, sementara kabupaten/kota berada di kategori "
+            "Madya dan Nindya.")
+    assert [c for c, _ in _categories(text)] == ["Utama", "Madya", "Nindya"]
