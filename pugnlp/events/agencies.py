@@ -12,6 +12,7 @@ from pugnlp.keys import MINISTRY_KEY, agency_key
 from pugnlp.patterns.agencies import (
     ACRONYM_CONTINUATION,
     ACRONYM_RE,
+    AGENCY_HEADS,
     BRANCH,
     GOVERNMENT_PREFIXES,
     GOVERNMENT_RE,
@@ -157,7 +158,7 @@ class AgencyFinder:
                 end = w.end()
                 n_words += 1
             name = text[m.start():end]
-            if n_words == 0 or NOT_SPELLED.match(name):
+            if n_words == 0 or NOT_SPELLED.match(name) or _only_heads(name):
                 continue
             acronym = None
             paren = PAREN_ACRONYM.match(text, end)
@@ -233,10 +234,21 @@ def _key(acronym: str | None, name: str | None) -> str:
     return agency_key(acronym=acronym, name=name) or (name or acronym or "").upper()
 
 
+def _only_heads(name: str) -> bool:
+    """"Kantor Dinas" (before "P3APPKB Prov. Kalteng"): heads only, the building of a body
+    named next, not a body."""
+    return all(word in _HEAD_WORDS for word in name.split())
+
+
+_HEAD_WORDS = frozenset(w for head in AGENCY_HEADS for w in head.split())
+
+
 def merge_mentions(mentions: list[AgencyMention]) -> list[AgencyEntry]:
     """One entry per agency: same key and region. Region-less mentions join the regional entry
     of their key when there is one, or else the one written with the same acronym (DPPPAPPKB
-    next to "DPPPAPPKB Bulungan" and "DP3AP2KB Provinsi Kalimantan Utara")."""
+    next to "DPPPAPPKB Bulungan" and "DP3AP2KB Provinsi Kalimantan Utara"), or else the one
+    first named with its region ("(DP3APPKB)", then "DP3APPKB Kabupaten Kapuas", then
+    "DP3APPKB Provinsi Kalimantan Tengah": the Kapuas one)."""
     entries: dict[tuple[str, str | None], AgencyEntry] = {}
     for mention in mentions:
         key = (mention.key, mention.region_code)
@@ -248,6 +260,8 @@ def merge_mentions(mentions: list[AgencyMention]) -> list[AgencyEntry]:
         if len(regional) > 1:
             written = {m.acronym for m in entry.mentions if m.acronym}
             regional = [e for e in regional if written & {m.acronym for m in e.mentions}]
+        if len(regional) > 1:  # the body first named with its region is the article's own
+            regional = [min(regional, key=lambda e: e.mentions[0].start)]
         if len(regional) == 1:
             regional[0].mentions.extend(entry.mentions)
             regional[0].mentions.sort(key=lambda m: m.start)

@@ -95,12 +95,14 @@ def test_a_tax_office_is_not_a_womens_agency(agency_finder: AgencyFinder) -> Non
     assert [m.expansion for m in agency_finder.find(text)] == []
 
 
-def test_merge_keeps_two_regional_entries_apart_from_a_regionless_mention() -> None:
+def test_merge_gives_a_regionless_mention_to_the_body_first_named_with_a_region() -> None:
+    """Two regional entries of one key: the unqualified mention is not a third body (a
+    duplicate in the record); it joins the one the article named first."""
     mentions = [AgencyMention(0, 5, "bappeda", "64", "Bappeda", None),
                 AgencyMention(10, 15, "bappeda", "64.72", "Bappeda", None),
                 AgencyMention(20, 27, "bappeda", None, "Bappeda", None)]
     entries = merge_mentions(mentions)
-    assert [(e.region_code, len(e.mentions)) for e in entries] == [("64", 1), ("64.72", 1), (None, 1)]
+    assert [(e.region_code, len(e.mentions)) for e in entries] == [("64", 2), ("64.72", 1)]
 
 
 def test_merge_joins_a_regionless_mention_to_the_sole_regional_entry() -> None:
@@ -155,3 +157,18 @@ def test_a_unit_word_in_lowercase_does_not_cut_the_name(agency_finder: AgencyFin
             "menggelar pelatihan PPRG.")
     assert "Dinas Pemberdayaan Perempuan dan Perlindungan anak Provinsi Maluku" in \
         _surfaces(agency_finder, text)
+
+
+def test_an_unqualified_mention_joins_the_body_first_named_with_its_region(
+        agency_finder: AgencyFinder) -> None:
+    text = ("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk, dan "
+            "Keluarga Berencana (DP3APPKB) menggelar rakor. Kepala Dinas DP3APPKB Kabupaten "
+            "Kapuas membuka rapat bersama DP3APPKB Provinsi Kalimantan Tengah.")
+    entries = merge_mentions(agency_finder.find(text))
+    regions = sorted((e.region_code or "-", len(e.mentions)) for e in entries)
+    assert regions == [("62", 1), ("62.03", 2)]
+
+
+def test_heads_alone_name_no_body(agency_finder: AgencyFinder) -> None:
+    text = "Rapat di Kantor Dinas P3APPKB Provinsi Kalimantan Tengah, Selasa."
+    assert "Kantor Dinas" not in _surfaces(agency_finder, text)
