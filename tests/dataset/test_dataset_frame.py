@@ -97,3 +97,19 @@ def test_typed_records_build_the_same_tables_as_their_dicts(fixture_records, gaz
     built = build_tables(typed, gaz)
     for name, frame in tables.items():
         pd.testing.assert_frame_equal(built[name], frame)
+
+
+def test_an_event_takes_the_activity_and_place_held_most_articles_name(gaz) -> None:  # noqa: ANN001
+    from pugnlp.dataset.frame import summarise_event
+
+    base = {"doc_id": "a", "relevant": True, "event_type": "rapat_koordinasi",
+            "event_date": "2024-06-03", "province_code": "64", "kab_kota_code": None,
+            "held_in_kab_kota_code": "64.72", "held_in_kab_kota": "Kota Samarinda",
+            "activity": "Rapat Koordinasi PUG"}
+    members = [dict(base), dict(base, doc_id="b"),
+               dict(base, doc_id="c", activity="Rakor PUG", held_in_kab_kota_code=None,
+                    held_in_kab_kota=None)]
+    row = summarise_event(members, gaz)
+    assert row["activity"] == "Rapat Koordinasi PUG"
+    assert (row["held_in_kab_kota"], row["held_in_kab_kota_code"]) == ("Kota Samarinda", "64.72")
+    assert row["kab_kota_code"] is None and row["province_code"] == "64"

@@ -65,3 +65,15 @@ def test_empty_dataset_renders(report_tables, gaz):
     empty = {name: frame.head(0) for name, frame in report_tables.items()}
     out = build_report(empty, gaz)
     assert "Belum ada kegiatan" in out and out.count('class="tile"') == 38
+
+
+def test_the_activity_and_where_it_was_held_are_shown(report_tables, gaz):
+    tables = dict(report_tables)
+    events = tables["events"].copy()
+    events.loc[0, "activity"] = "Rapat Koordinasi Persiapan Verifikasi APE"
+    events.loc[0, "kab_kota"] = None
+    events.loc[0, "held_in_kab_kota"] = "Kota Samarinda"
+    tables["events"] = events
+    out = build_report(tables, gaz)
+    assert "<dt>Kegiatan</dt><dd>Rapat Koordinasi Persiapan Verifikasi APE</dd>" in out
+    assert "Kota Samarinda</dd>" in out
