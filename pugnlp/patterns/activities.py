@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pugnlp.patterns._util import alt, words
+from pugnlp.patterns.dates import MONTHS, WEEKDAYS
 
 ACTIVITY_VERBS: tuple[str, ...] = (
     "menggelar", "gelar", "digelar", "melaksanakan", "dilaksanakan", "laksanakan",
@@ -116,7 +117,7 @@ STOP_WORDS: tuple[str, ...] = (
     "se", "serta", "tahun", "di hadapan", "sekaligus", "melalui", "kemarin", "hingga",
     "mengatakan", "menyampaikan", "menjelaskan", "kata", "ujar", "ucap", "tutur",
     "bahas", "membahas", "tetapkan", "dorong", "minta", "sepakati", "hasilkan", "targetkan",
-    "soroti", "ingatkan", "tekankan",
+    "soroti", "ingatkan", "tekankan", "sehari", "satu", "dua", "tiga", "empat", "lima",
 )
 """Words that end an activity's name: where, for whom, when, by whom."""
 
@@ -158,7 +159,10 @@ DRAFTING = re.compile(r"\b(?P<verb>" + words(DRAFTING_VERBS) + r")\s+(?P<head>[\
 """A headline that starts with the activity ("Rakor PUG Tingkat Provinsi ...")."""
 
 ACTIVITY_WORD = re.compile(r"[\w&'’/().-]+")
-STOP = re.compile(r"^(?:" + alt(re.escape(w) for w in STOP_WORDS) + r")$", re.I)
+STOP = re.compile(r"^(?:" + alt([re.escape(w) for w in STOP_WORDS] + [words(MONTHS),
+                                                                      words(WEEKDAYS)])
+                  + r")$", re.I)
+"""A word that ends an activity's name: a stop word, a number word, a month or a weekday."""
 MODALITY = re.compile(r"\b(?:" + words(MODALITY_WORDS) + r")\b", re.I)
 BACK_REFERENCE = re.compile(r"\s+(?:itu|ini|tersebut)\b", re.I)
 """A head followed by "itu", "ini", "tersebut" points back to an activity named before."""
