@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 POSITION_HEADS: tuple[str, ...] = (
     # regional leaders
     "Gubernur", "Wakil Gubernur", "Wagub", "Bupati", "Wakil Bupati", "Wabup", "Wali Kota",
@@ -127,3 +129,10 @@ POSITION_FILLER: frozenset[str] = frozenset({
 
 VERB_PREFIXES: tuple[str, ...] = ("me", "ber", "di", "ter")
 """Indonesian verb prefixes: a long lowercase word with one ends a clause, not a position."""
+
+DEPUTY_AFTER = re.compile(
+    r"[ \t]*,?[ \t]+(?:dan|beserta|bersama)[ \t]+(?P<pos>[Ww]akilnya)[ \t]+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})")
+"""An official's deputy named right after them: "Bupati Kotim Halikinnor dan Wakilnya
+Irawati Buhari" (the deputy's position is "Wakil " + the official's)."""
+

@@ -35,6 +35,7 @@ from pugnlp.nlp.extensions import doc_value, register_extensions
 from pugnlp.nlp.lexicon import load_lexicon
 from pugnlp.nlp.tokenizer import sentence_bounds
 from pugnlp.patterns.names import not_name_words
+from pugnlp.patterns.positions import DEPUTY_AFTER
 from pugnlp.schema import Article, Evidence, Official
 from pugnlp.wilayah import Region, load_gazetteer
 
@@ -139,8 +140,10 @@ class People:
         self.finder = PeopleFinder(load_gazetteer(), lexicon, not_name_words())
 
     def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
         tokens = [(t0, t1) for t0, t1, _, _ in sentence_bounds(doc)]
-        doc._.persons = tuple(merge_people(self.finder.find(doc, tokens, text_of(doc))))
+        persons = merge_people(self.finder.find(doc, tokens, text))
+        doc._.persons = tuple(merge_people(persons + deputies(text, persons)))
         return doc
 
 
@@ -216,6 +219,21 @@ class Participants:
     def __call__(self, doc: Doc) -> Doc:
         doc._.participants = find_participants(text_of(doc))
         return doc
+
+
+def deputies(text: str, persons: list[PersonMention]) -> list[PersonMention]:
+    """"Bupati Kotim Halikinnor dan Wakilnya Irawati Buhari": the deputy, whose position is
+    "Wakil " and the official's ("Wakil Bupati Kotim")."""
+    out = []
+    for person in persons:
+        match = DEPUTY_AFTER.match(text, person.name_end)
+        if match is None or not person.position:
+            continue
+        name = match.group("name").rstrip(".,")
+        out.append(PersonMention(name, match.start("name"), match.start("name") + len(name),
+                                 f"Wakil {person.position}", match.start("pos"),
+                                 match.end("pos")))
+    return out
 
 
 def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
