@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pugnlp.errors import AnnotationError
+from pugnlp.ioutil import json_lines
 from pugnlp.schema import EVENT_TYPES
 
 LABELS: tuple[str, ...] = ("PER", "JABATAN", "ORG", "LOC", "VENUE", "DATE")
@@ -122,14 +123,9 @@ def load_annotations(path: Path) -> list[AnnotatedDoc]:
     docs: list[AnnotatedDoc] = []
     seen: dict[str, str] = {}
     for file in files:
-        for lineno, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            where = f"{file}:{lineno}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise AnnotationError(f"{where}: not JSON ({exc.msg})") from exc
+        for where, _, row in json_lines(file.read_text(encoding="utf-8").splitlines(), file):
+            if isinstance(row, json.JSONDecodeError):
+                raise AnnotationError(f"{where}: not JSON ({row.msg})") from row
             doc = validate_doc(row, where)
             if doc.id in seen:
                 raise AnnotationError(f"{where}: duplicate id {doc.id!r} (first in {seen[doc.id]})")

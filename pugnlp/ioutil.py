@@ -6,11 +6,12 @@ A crash or a kill mid-write leaves the previous file (or nothing), never a half-
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pugnlp.errors import PugnlpError
 
@@ -57,3 +58,19 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     with atomic_open(path, "wb", encoding=None) as handle:
         handle.write(data)
+
+
+def json_lines(lines: Iterable[str], path: Path | str
+               ) -> Iterator[tuple[str, int, Any | json.JSONDecodeError]]:
+    """``(where, line number, value)`` of every non-blank JSON line, ``where`` being
+    ``path:line``; a line that is not JSON gives its :class:`json.JSONDecodeError` as the value,
+    for the caller to raise or report as its format requires."""
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            value: Any | json.JSONDecodeError = json.loads(line)
+        except json.JSONDecodeError as exc:
+            value = exc
+        yield f"{path}:{lineno}", lineno, value
+

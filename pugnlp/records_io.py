@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pugnlp.errors import PugnlpError, SchemaError
+from pugnlp.ioutil import json_lines
 from pugnlp.schema import (
     EventRecord,
 )
@@ -74,14 +75,9 @@ def _iter_files(files: list[Path]) -> Iterator[EventRecord]:
 def _iter_file(path: Path) -> Iterator[EventRecord]:
     try:
         with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{number}"
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise SchemaError(f"{where}: not a JSON line ({exc.msg})") from exc
+            for where, _, data in json_lines(handle, path):
+                if isinstance(data, json.JSONDecodeError):
+                    raise SchemaError(f"{where}: not a JSON line ({data.msg})") from data
                 try:
                     record = EventRecord.from_dict(data)
                 except SchemaError as exc:

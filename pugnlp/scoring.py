@@ -9,45 +9,41 @@ agencies (0.8, any surface form) and venues (0.75); a gold null must be predicte
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from pugnlp.patterns.honorifics import SCORER_HONORIFICS
-from pugnlp.patterns.places import SCORER_REGION_PREFIXES
+from pugnlp.keys import norm_text, person_key, similar
+from pugnlp.patterns.places import SCORER_DKI, SCORER_REGION_PREFIXES
 
 SCALARS = ("event_date", "kab_kota", "province", "participants")
 LISTS = ("officials", "official_pairs", "agencies", "venues", "ape_categories")
 
 
-def norm(value: Any) -> str:
-    text = unicodedata.normalize("NFKC", str(value or "")).lower()
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
+norm = norm_text
+"""The scorer's text normalisation (:func:`pugnlp.keys.norm_text`)."""
 
 
 def norm_name(value: Any) -> str:
-    return re.sub(r"\s+", " ", SCORER_HONORIFICS.sub(" ", norm(value))).strip()
+    """A name as the scorer compares it: normalised, honorifics and titles dropped."""
+    return " ".join(person_key(value))
 
 
 def norm_region(value: Any) -> str:
+    """A region as the scorer compares it: prefixes folded ("Pemkab X" = "Kabupaten X"),
+    "Kota Administrasi" = "Kota", DKI spelled out = "dki", spaces dropped."""
     text = norm(value)
     for pattern, repl in SCORER_REGION_PREFIXES:
         text = re.sub(pattern, repl, text)
-    return text.replace("daerah istimewa", "di")
+    text = text.replace("daerah istimewa", "di").replace("kota administrasi ", "kota ")
+    text = SCORER_DKI.sub("dki", text)
+    return text.replace(" ", "")
 
 
 def fuzzy_eq(a: str, b: str, threshold: float = 0.85) -> bool:
-    """Equal, one token set inside the other (4+ chars), or similar enough."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    ta, tb = set(a.split()), set(b.split())
-    if (ta <= tb or tb <= ta) and min(len(a), len(b)) >= 4:
-        return True
-    return SequenceMatcher(None, a, b).ratio() >= threshold
+    """Equal, one token set inside the other (4+ chars), or similar enough
+    (:func:`pugnlp.keys.similar`)."""
+    return similar(a, b, threshold)
 
 
 def _match(gold: list[Any], pred: list[Any], eq: Callable[[Any, Any], bool]) -> tuple[int, int, int]:

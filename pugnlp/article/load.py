@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pugnlp.article.html import html_to_article, text_to_article
 from pugnlp.errors import InputError
+from pugnlp.ioutil import json_lines
 from pugnlp.schema import Article
 from pugnlp.settings import MAX_INPUT_BYTES
 
@@ -89,14 +90,9 @@ def _with_source(article: Article, source: str) -> Article:
 
 
 def _iter_jsonl(path: Path, text: str) -> Iterator[Article | InputError]:
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+    for where, lineno, obj in json_lines(text.split("\n"), path):
+        if isinstance(obj, json.JSONDecodeError):
+            yield InputError(where, f"malformed JSON ({obj.msg} at column {obj.colno})")
             continue
         if not isinstance(obj, dict):
             yield InputError(where, "each line must be a JSON object")

@@ -70,3 +70,5 @@ SCORER_REGION_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"^pemkot\b", "kota"), (r"^pemko\b", "kota"),
 )
 """Region prefixes the team's scorer (``shared/eval/score.py``) folds (pattern, replacement)."""
+SCORER_DKI = re.compile(r"^(?:daerah khusus ibu ?kota|daerah khusus)\b")
+"""Jakarta's province spelled out, which the scorer folds to "dki"."""

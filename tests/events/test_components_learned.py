@@ -7,8 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import spacy
-from spacy.tokens import Span
 
 from pugnlp.article.html import text_to_article
 from pugnlp.errors import ModelError
@@ -16,27 +14,6 @@ from pugnlp.events.components.learned import AgencySelect, Classifier, Entities
 from pugnlp.events.loader import ArticleText
 from pugnlp.events.people import PersonMention
 from pugnlp.events.record import record_from_doc
-
-
-class FakeNER:
-    """Labels every occurrence of ``word`` with ``label``; records what it was asked to read."""
-
-    def __init__(self, word: str, label: str) -> None:
-        self.word, self.label = word, label
-        self.blank = spacy.blank("id")
-        self.seen: list[str] = []
-
-    def pipe(self, texts, batch_size: int = 64):  # noqa: ANN001, ANN201
-        for text in texts:
-            self.seen.append(text)
-            doc = self.blank(text)
-            at = text.find(self.word)
-            if at != -1:
-                span = doc.char_span(at, at + len(self.word), label=self.label)
-                if span is not None:
-                    doc.ents = [Span(doc, span.start, span.end, label=self.label)]
-            yield doc
-
 
 TEXT = ("Rakor PUG Kota Palu\n\n"
         "PALU – DP3A Kota Palu menggelar rakor Pokja PUG, Rabu (11/10/2023).\n\n"
@@ -70,8 +47,8 @@ def _names(doc) -> set[str]:  # noqa: ANN001
     return {o.name for o in record_from_doc(doc).officials}
 
 
-def test_a_place_read_as_a_name_is_vetoed(rules_nlp) -> None:  # noqa: ANN001
-    ner = FakeNER("Palu Barat", "LOC")
+def test_a_place_read_as_a_name_is_vetoed(rules_nlp, fake_ner) -> None:  # noqa: ANN001
+    ner = fake_ner("Palu Barat", label="LOC")
     doc = _doc(rules_nlp, place_as_name=True)
     _entities(ner).set_annotations([doc])
     assert _names(doc) == {"Irmawati", "Irmayanti Pettalolo"}
@@ -79,38 +56,40 @@ def test_a_place_read_as_a_name_is_vetoed(rules_nlp) -> None:  # noqa: ANN001
     assert ner.seen[0] == PLACE_PARAGRAPH
 
 
-def test_a_name_ending_in_a_regency_read_as_an_org_is_vetoed(rules_nlp) -> None:  # noqa: ANN001
+def test_a_name_ending_in_a_regency_read_as_an_org_is_vetoed(
+        rules_nlp, fake_ner) -> None:  # noqa: ANN001
     doc = _doc(rules_nlp)
     _add_person(doc, "DP3A Kota Palu", "Kepala")
-    _entities(FakeNER("DP3A Kota Palu", "ORG")).set_annotations([doc])
+    _entities(fake_ner("DP3A Kota Palu", label="ORG")).set_annotations([doc])
     assert _names(doc) == {"Irmawati", "Irmayanti Pettalolo"}
 
 
-def test_a_place_read_as_a_person_is_kept(rules_nlp) -> None:  # noqa: ANN001
+def test_a_place_read_as_a_person_is_kept(rules_nlp, fake_ner) -> None:  # noqa: ANN001
     doc = _doc(rules_nlp, place_as_name=True)
-    _entities(FakeNER("Palu Barat", "PER")).set_annotations([doc])
+    _entities(fake_ner("Palu Barat", label="PER")).set_annotations([doc])
     assert "Palu Barat" in _names(doc)
 
 
-def test_a_one_word_name_is_never_vetoed(rules_nlp) -> None:  # noqa: ANN001
+def test_a_one_word_name_is_never_vetoed(rules_nlp, fake_ner) -> None:  # noqa: ANN001
     # real one-word names (Syahbudin, Nurita) are common; the model is not trusted on them
     doc = _doc(rules_nlp, relevant=False)
-    ner = FakeNER("Irmawati", "LOC")
+    ner = fake_ner("Irmawati", label="LOC")
     _entities(ner).set_annotations([doc])
     assert _names(doc) == {"Irmawati", "Irmayanti Pettalolo"}
     assert ner.seen == []
 
 
-def test_a_several_word_unknown_name_is_never_vetoed(rules_nlp) -> None:  # noqa: ANN001
+def test_a_several_word_unknown_name_is_never_vetoed(rules_nlp, fake_ner) -> None:  # noqa: ANN001
     doc = _doc(rules_nlp, relevant=False)
-    ner = FakeNER("Irmayanti Pettalolo", "ORG")
+    ner = fake_ner("Irmayanti Pettalolo", label="ORG")
     _entities(ner).set_annotations([doc])
     assert "Irmayanti Pettalolo" in _names(doc)
     assert ner.seen == []
 
 
-def test_persons_are_looked_for_only_in_relevant_articles(rules_nlp) -> None:  # noqa: ANN001
-    ner = FakeNER("Irmayanti Pettalolo", "PER")
+def test_persons_are_looked_for_only_in_relevant_articles(
+        rules_nlp, fake_ner) -> None:  # noqa: ANN001
+    ner = fake_ner("Irmayanti Pettalolo", label="PER")
     irrelevant = _doc(rules_nlp, relevant=False)
     _entities(ner).set_annotations([irrelevant])
     assert ner.seen == [] and irrelevant._.entity_persons is None

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Span
 
 from pugnlp.article.html import text_to_article
 from pugnlp.events.loader import extract_article
@@ -30,28 +28,6 @@ TEXT = (
     "Salah satu peserta dari Kecamatan Binjai Utara, Nur Hasanah, bertanya soal data.\n\n"
     "Tautan: Nur Hasanah Gelar Lomba"
 )
-
-
-class FakeNER:
-    """Marks the given words as PER wherever they occur; records what it read."""
-
-    def __init__(self, *names: str) -> None:
-        self.names = names
-        self.blank = spacy.blank("id")
-        self.seen: list[str] = []
-
-    def pipe(self, texts, batch_size: int = 64):  # noqa: ANN001, ANN201
-        for text in texts:
-            self.seen.append(text)
-            doc = self.blank(text)
-            ents = []
-            for name in self.names:
-                at = text.find(name)
-                span = doc.char_span(at, at + len(name)) if at != -1 else None
-                if span is not None:
-                    ents.append(Span(doc, span.start, span.end, label="PER"))
-            doc.ents = sorted(ents, key=lambda s: s.start)
-            yield doc
 
 
 def _span(record, name: str) -> tuple[int, int]:  # noqa: ANN001
@@ -126,8 +102,8 @@ def test_reading_spans_skip_paragraphs_without_heads_titles_or_honorifics() -> N
     assert not any(p.startswith("Tautan") for p in read)
 
 
-def test_find_persons_maps_spans_back_into_the_text() -> None:
-    ner = FakeNER("Ratna Dewi Handayani", "Nur Hasanah")
+def test_find_persons_maps_spans_back_into_the_text(fake_ner) -> None:
+    ner = fake_ner("Ratna Dewi Handayani", "Nur Hasanah")
     [spans] = find_persons(ner, [TEXT])  # type: ignore[arg-type]
     # "Tautan: Nur Hasanah ..." has no head, title or honorific: not read
     assert [TEXT[s:e] for s, e in spans] == ["Ratna Dewi Handayani"]
