@@ -28,7 +28,7 @@ from pugnlp.dataclass_json import (
 )
 from pugnlp.errors import SchemaError
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 EVENT_TYPES: tuple[str, ...] = (
     "rapat_koordinasi",
@@ -93,6 +93,17 @@ class Agency:
     text: str | None = field(default=None, metadata={"since": "1.1"})
     """The agency as first written in the article ("Pemko Banjarbaru"), where ``name`` is its
     most complete form ("Pemerintah Kota Banjarbaru"); null in records of schema 1.0."""
+    level: str | None = field(default=None, metadata={"since": "1.3"})
+    """``nasional`` (a ministry), ``provinsi``, ``kabupaten`` or ``kota``: the level of the
+    government the body belongs to, as the article names it; null when it names no region."""
+    region: str | None = field(default=None, metadata={"since": "1.3"})
+    """The region of the body (Kemendagri name): the provincial DP3A named in a regency's
+    article is the province's; null for national bodies and when no region is written."""
+    region_code: str | None = field(default=None, metadata={"since": "1.3"})
+    """Kemendagri code of ``region``."""
+    mentions: tuple[Evidence, ...] = field(default=(), metadata={"since": "1.3"})
+    """Every mention of the body in the article (acronym, expansion, short forms), in order;
+    ``evidence`` is the first."""
 
     def csv_text(self) -> str:
         """The agency in a CSV list cell: its name."""
@@ -280,7 +291,9 @@ RECORD_FIELDS: tuple[FieldDoc, ...] = (
              "Officials: {name, position, agency, evidence}; names without honorifics or titles.",
              "`name (position)` joined by ` | `"),
     FieldDoc("agencies", "list[Agency]",
-             "Agencies: {name, acronym, expansion, evidence, text (as first written)}.",
+             "Agencies, one per body: {name, acronym, expansion, evidence, text (as first "
+             "written), level (`nasional`/`provinsi`/`kabupaten`/`kota`), region, region_code "
+             "(the body's own region), mentions (every mention's evidence)}.",
              "names joined by ` | `"),
     FieldDoc("participants", "int?", "Number of participants when the text states one."),
     FieldDoc("participants_evidence", "Evidence?", "Where the count was read.", "start:end"),

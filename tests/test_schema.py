@@ -81,7 +81,8 @@ def test_sub_fields_are_derived_from_the_item_dataclasses() -> None:
     assert SUB_FIELDS == {
         "venues": ("name", "evidence"),
         "officials": ("name", "position", "agency", "evidence"),
-        "agencies": ("name", "acronym", "expansion", "evidence", "text"),
+        "agencies": ("name", "acronym", "expansion", "evidence", "text", "level", "region",
+                     "region_code", "mentions"),
         "ape_categories": ("category", "year", "status", "evidence"),
     }
 

@@ -65,20 +65,29 @@ def group_officials(members: Sequence[Record]) -> list[dict[str, Any]]:
 
 def group_agencies(members: Sequence[Record]) -> list[dict[str, Any]]:
     """One dict per agency named by the event's articles, spellings grouped by
-    :func:`signals.agency_key`."""
-    groups: dict[str, list[Item]] = {}
+    :func:`signals.agency_key` and the body's region (the kab's DP3A and the province's are
+    two agencies)."""
+    groups: dict[tuple[str, str | None], list[Item]] = {}
     for record in members:
         for agency in record.get("agencies") or ():
             key = signals.agency_key(agency) or (agency.get("name") or "").upper()
             if key:
-                groups.setdefault(key, []).append((record, agency))
+                groups.setdefault((key, agency.get("region_code")), []).append((record, agency))
+    for (key, region), items in list(groups.items()):
+        # an article that did not write the body's region names the event's one body of that key
+        regional = [k for k in groups if k[0] == key and k[1] is not None]
+        if region is None and len(regional) == 1:
+            groups[regional[0]].extend(groups.pop((key, region)))
     rows = []
-    for key, items in groups.items():
+    for (key, region), items in groups.items():
         rows.append({
             "agency_key": key,
             "name": mode((a.get("name") for _, a in items), tiebreak=_longest_first),
             "acronym": mode(a.get("acronym") for _, a in items),
             "expansion": mode((a.get("expansion") for _, a in items), tiebreak=_longest_first),
+            "agency_level": mode(a.get("level") for _, a in items),
+            "agency_region": mode(a.get("region") for _, a in items),
+            "agency_region_code": region,
             **_provenance(items),
         })
     return rows

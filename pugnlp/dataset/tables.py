@@ -158,6 +158,11 @@ AGENCIES = TableSpec("agencies", "one row per (event, agency)", (
     Column("name", "string", "Most frequent surface form."),
     Column("acronym", "string", "Acronym when known."),
     Column("expansion", "string", "Expanded name when known."),
+    Column("agency_level", "string", "Level of the body: `nasional`, `provinsi`, `kabupaten` "
+           "or `kota` (empty when the articles name no region for it)."),
+    Column("agency_region", "string", "The body's own region (Kemendagri name): the "
+           "provincial DP3A in a regency's event is the province's."),
+    Column("agency_region_code", "string", "Kemendagri code of `agency_region`."),
     *_CODES,
     *_PERSON_EVIDENCE,
     _VERSION,

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from pugnlp.events.places import PlaceFinder, PlaceMention
-from pugnlp.keys import MINISTRY_KEY, agency_key
+from pugnlp.keys import MINISTRY_KEY, NATIONAL_KEYS, agency_key
 from pugnlp.patterns.agencies import (
     ACRONYM_CONTINUATION,
     ACRONYM_RE,
@@ -27,6 +27,7 @@ from pugnlp.patterns.agencies import (
     NOT_SPELLED,
     PAREN_ACRONYM,
     SPELLED_WORD,
+    UNIT_HEADS,
     UNIT_WORDS,
     decode_acronym,
 )
@@ -90,7 +91,9 @@ class AgencyFinder:
             if not any(s <= mention.start < e for s, e in taken):
                 found.append(mention)
                 taken.append((mention.start, mention.end))
-        return sorted(found, key=lambda m: m.start)
+        found.sort(key=lambda m: m.start)
+        units = {m.key for m, after in zip(found, [*found[1:], None]) if _unit_of(text, m, after)}
+        return [m for m in found if m.key not in units]
 
     # -- kinds of mention ------------------------------------------------------------------
     def _known(self, text: str, call: _Call) -> list[AgencyMention]:
@@ -130,7 +133,8 @@ class AgencyFinder:
         out = []
         for m in GOVERNMENT_RE.finditer(text):
             level = GOVERNMENT_PREFIXES[re.sub(r"\s+", " ", m.group("gov"))]
-            hit = call.at.get(m.start()) or call.at.get(m.start("rest"))
+            hit = call.at.get(m.start()) or call.at.get(m.start("rest")) or next(
+                (h for h in call.at.values() if m.start() < h.start < m.start("rest")), None)
             if hit is None or hit.end <= m.start("rest"):
                 continue
             region = _choose_level(hit.regions, level)
@@ -161,15 +165,18 @@ class AgencyFinder:
             if n_words == 0 or NOT_SPELLED.match(name) or _only_heads(name):
                 continue
             acronym = None
+            key = _key(None, name)
             paren = PAREN_ACRONYM.match(text, end)
             if paren:
                 acronym = paren.group("acr")
+                # a short form of words ("Dinsos PPR dan PA") is keyed as a name is
+                key = (_key(None, acronym) if " " in acronym
+                       else _key(_with_institution(acronym, m.group("head")), name))
                 end = paren.end()
                 more = ACRONYM_CONTINUATION.match(text, end)
                 if more:
                     end = more.end()
-            mention = self._with_region(text, m.start(), end, _key(acronym, name),
-                                        acronym, name, call)
+            mention = self._with_region(text, m.start(), end, key, acronym, name, call)
             out.append(mention)
             covered_to = mention.end
         return out
@@ -181,9 +188,13 @@ class AgencyFinder:
         if w.isupper() and len(w) > 1 and w not in UNIT_WORDS or is_honorific(w):
             return True
         separated = word.group("sep").strip() != ""
+        known = KNOWN_RE.match(text, word.start("w"))
+        if known and known.group(0) in MINISTRY_FORMS:
+            return True  # "Deputi Bidang Kesetaraan Gender | Kementerian PPPA"
         if fold(w) in _LEVEL_WORDS and not NAMED_HEADS.match(head):
             return True
-        if separated and (HEAD_RE.match(text, word.start("w")) or fold(w) not in POSITION_WORDS):
+        if separated and (HEAD_RE.match(text, word.start("w"))
+                          or fold(w) not in POSITION_WORDS and w not in UNIT_WORDS):
             return True
         if NAMED_HEADS.match(head):
             return False
@@ -196,7 +207,8 @@ class AgencyFinder:
         """Extend a mention over the region right after it ("DKP3A Kaltim", "Bappeda Kota X")."""
         follow = text[end:end + 60]
         region_code = None
-        lead = re.match(r"\s+", follow)
+        # "(Dinsos PPR dan PA)Kabupaten Sijunjung": no space needed after a bracket
+        lead = re.match(r"\s*" if text[end - 1:end] == ")" else r"\s+", follow)
         if lead:
             hit = call.at.get(end + lead.end())
             if hit is not None:
@@ -234,6 +246,24 @@ def _key(acronym: str | None, name: str | None) -> str:
     return agency_key(acronym=acronym, name=name) or (name or acronym or "").upper()
 
 
+def _with_institution(acronym: str, head: str) -> str:
+    """"Dinas Pemberdayaan ... (PPPA) Sulut": the bracket leaves out the institution letter
+    that "Dinas PPPA" and "DP3A" have; the key puts it back, as for "Dinas PPPA"."""
+    if head in ("Dinas", "Badan") and decode_acronym(acronym) is None \
+            and decode_acronym(head[0] + acronym) is not None:
+        return head[0] + acronym
+    return acronym
+
+
+def _unit_of(text: str, mention: AgencyMention, after: AgencyMention | None) -> bool:
+    """A ministry's unit written right before it ("Deputi Bidang Kesetaraan Gender Kemen
+    PPPA"): the ministry is the agency, and the unit, wherever it is named, is not one of its
+    own. A regional unit stays an agency ("Biro Hukum Setda Kaltim")."""
+    return (after is not None and after.key in NATIONAL_KEYS
+            and text[mention.end:after.start].strip() == ""
+            and text[mention.start:mention.end].split(" ", 1)[0] in UNIT_HEADS)
+
+
 def _only_heads(name: str) -> bool:
     """"Kantor Dinas" (before "P3APPKB Prov. Kalteng"): heads only, the building of a body
     named next, not a body."""
@@ -259,7 +289,8 @@ def merge_mentions(mentions: list[AgencyMention]) -> list[AgencyEntry]:
         regional = [e for (k, r), e in entries.items() if k == key and r is not None]
         if len(regional) > 1:
             written = {m.acronym for m in entry.mentions if m.acronym}
-            regional = [e for e in regional if written & {m.acronym for m in e.mentions}]
+            regional = [e for e in regional
+                        if written & {m.acronym for m in e.mentions}] or regional
         if len(regional) > 1:  # the body first named with its region is the article's own
             regional = [min(regional, key=lambda e: e.mentions[0].start)]
         if len(regional) == 1:

@@ -124,6 +124,13 @@ class PeopleFinder:
                 return n
         return 0
 
+    def _province_at(self, toks: list[Tok], i: int) -> bool:
+        """A province named after a comma ("... Kabupaten Tanah Laut, Kalimantan Selatan
+        <name>"): the position's region goes on."""
+        n = self.is_region_at(toks, i)
+        return bool(n) and any(r.is_province for r in self.gaz.lookup(
+            " ".join(t.text for t in toks[i:i + n])))
+
     def _district_len(self, toks: list[Tok], i: int, stop: int) -> int:
         """Words (up to 3) of the longest kecamatan/kelurahan name at toks[i]."""
         from pugnlp.wilayah import norm_key
@@ -237,7 +244,8 @@ class PeopleFinder:
         if nxt is None:
             return False
         if text == ",":
-            return is_title(nxt.text) or (positional and self._continues_agency(toks, j + 1))
+            return is_title(nxt.text) or (positional and (self._continues_agency(toks, j + 1)
+                                                          or self._province_at(toks, j + 1)))
         if low in JOINERS:
             return (nxt.text.isupper() and len(nxt.text) > 1) or self._continues_agency(toks, j + 1)
         if low in NAME_PARTICLES_LOWER:
@@ -306,7 +314,13 @@ class PeopleFinder:
             return None
         if nxt[1] < len(toks) and toks[nxt[1]].lower_ in JOINERS:
             return None
-        return self._name_span(toks, nxt[0], nxt[1])
+        span = self._name_span(toks, nxt[0], nxt[1])
+        if span is None and nxt[1] - nxt[0] == 1 and nxt[1] < len(toks) \
+                and toks[nxt[1]].text == "," and self._loose_name_like(toks[nxt[0]]):
+            # "Kepala Bappeda dan Litbang Kaltara, Bertius, yang ...": one word between the
+            # commas of an apposition is the name, known to the lexicon or not
+            return nxt
+        return span
 
     def _agency_or_apposition(self, toks: list[Tok], start: int, end: int,
                               nxt: tuple[int, int] | None, text: str) -> PersonMention | None:

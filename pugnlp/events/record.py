@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pugnlp.keys import NATIONAL_KEYS
 from pugnlp.nlp.extensions import doc_value
 from pugnlp.nlp.tokenizer import sentence_bounds
 from pugnlp.schema import (
@@ -26,12 +27,14 @@ from pugnlp.schema import (
     Venue,
     text_sha1,
 )
+from pugnlp.wilayah import load_gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from pugnlp.events.agencies import AgencyEntry
     from pugnlp.events.people import PersonMention
+    from pugnlp.wilayah import Region
 
 MAX_SENTENCE_CHARS = 400
 """Evidence sentences are cut here: a 'sentence' without a full stop can be a whole table."""
@@ -176,4 +179,17 @@ def agency(entry: AgencyEntry, text: str, evidence: EvidenceOf) -> Agency:
     expansion = next((m.expansion for m in entry.mentions if m.expansion and m.expansion != name),
                      None)
     first = entry.mentions[0]
-    return Agency(name, acronym, expansion, evidence(first.start, first.end), surfaces[0])
+    level, region = _agency_region(entry)
+    return Agency(name, acronym, expansion, evidence(first.start, first.end), surfaces[0],
+                  level=level, region=region.name if region else None,
+                  region_code=region.code if region else None,
+                  mentions=tuple(evidence(m.start, m.end) for m in entry.mentions))
+
+
+def _agency_region(entry: AgencyEntry) -> tuple[str | None, Region | None]:
+    """The level and region of an agency's body: national for a ministry, else the region
+    written with it (none when the article writes none)."""
+    if entry.key in NATIONAL_KEYS:
+        return "nasional", None
+    region = load_gazetteer().get(entry.region_code) if entry.region_code else None
+    return (region.level if region else None), region

@@ -204,7 +204,7 @@ MINISTRY_FORMS: tuple[str, ...] = (
     "KemenPPPA", "Kemen PPPA", "Kemen-PPPA", "KemenPPA", "KPPPA", "KPP-PA", "KPPPA RI",
     "Kementerian PPPA", "Kementrian PPPA", "Kementerian PP dan PA", "Kementrian PP dan PA",
     "Kementerian PP-PA", "Kementerian PPPA RI", "Kementrian PPPA RI", "KemenPPPA RI",
-    "Kemen PPPA RI", "Kementerian PP&PA", "Kementerian Pemberdayaan Perempuan dan Perlindungan Anak",
+    "Kemen PPPA RI", "Kementerian PP&PA", "Kementerian PPA", "Kementrian PPA", "Kemen PPA", "Kementerian Pemberdayaan Perempuan dan Perlindungan Anak",
     "Kementrian Pemberdayaan Perempuan dan Perlindungan Anak",
 )
 """Ways news writes the women's-empowerment ministry (DOMAIN.md)."""
@@ -224,7 +224,8 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Forum", "Perkumpulan", "Ikatan", "Himpunan", "Yayasan", "Universitas", "Institut",
     "Sekolah Tinggi", "Politeknik", "Komisi", "Majelis", "Persatuan", "Unit Pelaksana",
     "Biro", "Bagian", "Direktorat", "Deputi", "Asosiasi", "Koalisi", "Aliansi", "Jaringan",
-    "Rumah Sakit", "Puskesmas", "Kepolisian", "Pengadilan", "Kejaksaan",
+    "Rumah Sakit", "Puskesmas", "Kepolisian", "Pengadilan", "Kejaksaan", "Suku Dinas",
+    "Suku Badan", "Dinsos",
 )
 """First words of a spelled-out organisation name ("Dinas Pemberdayaan ...", "Gabungan ...")."""
 
@@ -256,7 +257,7 @@ NAMED_HEADS = re.compile(
 Narrower than :data:`BODIES_NAMED_AFTER` (used to tell a body's name from a person's): widening
 it would let more spelled-out agency names run on over a region."""
 
-UNIT_WORDS: frozenset[str] = frozenset({"KB", "RI", "PPA", "PP", "PA", "SDM"})
+UNIT_WORDS: frozenset[str] = frozenset({"KB", "RI", "PPA", "PP", "PPR", "PA", "SDM"})
 """Capitalised units that continue a spelled-out agency name ("Dinas ... dan KB")."""
 
 GENERIC_MENTION_WORDS: frozenset[str] = frozenset({
@@ -275,8 +276,11 @@ ACRONYM_RE = re.compile(
 
 GOVERNMENT_RE = re.compile(
     r"(?<![\w-])(?P<gov>" + words(GOVERNMENT_PREFIXES)
-    + r")\s+(?P<rest>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
-"""A government form and the capitalised words after it ("Pemko Banjarbaru")."""
+    + r")(?:\s*\(\s*(?:Pemprov|Pemkab|Pemkot|Pemko|Pemda)\s*\))?(?:\s+Administrasi)?"
+    r"\s+(?P<rest>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
+"""A government form and the capitalised words after it ("Pemko Banjarbaru"), its short form
+in brackets ("Pemerintah Provinsi (Pemprov) Lampung") and the DKI "Administrasi" ("Pemerintah
+Kota Administrasi Jakarta Timur") allowed between."""
 
 HEAD_RE = re.compile(r"(?<![\w-])(?P<head>" + words(AGENCY_HEADS) + r")(?=\s+[A-Z])")
 """An agency head before a capitalised word: the start of a spelled-out name."""
@@ -298,8 +302,15 @@ ACRONYM_CONTINUATION = re.compile(
 """A name that goes on after its bracketed acronym with a second unit and its own acronym:
 "Dinas Pemberdayaan Perempuan, Perlindungan Anak (DP3A) dan Keluarga Berencana (KB) ..."."""
 
-PAREN_ACRONYM = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9\-]{1,14})\s*\)")
-"""An acronym in brackets after a spelled-out name."""
+PAREN_ACRONYM = re.compile(
+    r"\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9\-]{1,14}"
+    r"(?:(?:\s+dan\s+|\s*&\s*|\s+)[A-Z][A-Z0-9\-]{0,14}){0,3})\s*\)")
+"""An acronym in brackets after a spelled-out name, also a short form of a few words
+("(DP3AP2KB)", "(Sudin PPAPP)", "(Dinsos PPR dan PA)")."""
+
+UNIT_HEADS: frozenset[str] = frozenset({"Deputi", "Direktorat"})
+"""Heads of a unit inside a ministry: "Deputi Bidang Kesetaraan Gender" written right before
+"Kemen PPPA" is the ministry's unit, and the agency is the ministry."""
 
 BRANCH = re.compile(r"\s+(?P<b>[Cc]abang)\s+(?P<rest>(?:[\w.]+\s*){1,3})")
 """A branch after an agency name ("... Cabang Kabupaten X")."""
@@ -311,8 +322,9 @@ NOT_SPELLED = re.compile(r"^(?:Organisasi\s+Perangkat\s+Daerah|Badan\s+Usaha|Din
 MINISTRY_NAME = re.compile(r"Kement?e?rian\s+Pemberdayaan\s+Perempuan")
 """The ministry's name spelled out (also misspelled "Kementrian")."""
 
-KEY_FOLDS: tuple[tuple[str, str], ...] = (("PPPA", "P3A"), ("PPKB", "P2KB"))
-"""Spellings of one affair unit inside an agency key (DPPPA = DP3A, DPPKB = DP2KB)."""
+KEY_FOLDS: tuple[tuple[str, str], ...] = (("PPRPA", "P3A"), ("PPPA", "P3A"), ("PPKB", "P2KB"))
+"""Spellings of one affair unit inside an agency key (DPPPA = DP3A, DPPKB = DP2KB, "Dinas PPR
+dan PA" = DP3A)."""
 
 KEY_ALIASES: dict[str, str] = {"KP3A": "KEMENP3A", "KEMENTERIANP3A": "KEMENP3A",
                                "KEMENPP": "KEMENP3A", "KPP": "KEMENP3A"}

@@ -10,9 +10,13 @@ HONORIFICS: frozenset[str] = frozenset({
     "ny", "h", "hj", "haji", "hajjah", "kh", "dr", "drs", "dra", "ir", "prof", "ns", "apt",
     "ustadz", "ustaz", "ustadzah", "ustazah", "pdt", "pendeta", "romo", "gus", "bunda", "dra",
     "dg", "daeng", "andi", "tgh", "tgkh", "teungku", "tengku", "kak", "mas", "mbak",
+    # police and military ranks ("Kasat Reskrim Polres Mimika, Iptu. <name>")
+    "iptu", "ipda", "aiptu", "aipda", "bripka", "brigpol", "briptu", "bripda", "akp", "akbp",
+    "kompol", "kombes", "kombespol", "irjen", "brigjen", "mayjen", "letjen", "letkol",
+    "kolonel", "lettu", "letda", "serka", "serma", "sertu", "pelda", "peltu",
 })
 """Words (lowercase, without the final dot) that may precede a name. ``andi``/``tengku``/``daeng``
-are noble titles; the scorer strips honorifics, so dropping them never costs a match."""
+are noble titles, ``iptu``/``akbp``... police and military ranks; the scorer strips honorifics, so dropping them never costs a match."""
 
 KEEP_IN_NAME: frozenset[str] = frozenset({"andi", "tengku", "teungku", "daeng", "dg"})
 """Noble titles that name-bearers use as part of their name; kept when followed by a name."""

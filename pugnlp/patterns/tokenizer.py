@@ -13,6 +13,8 @@ ABBREVIATIONS: tuple[str, ...] = (
     "Plh.", "Ds.", "Kp.", "Ny.", "Moh.", "Muh.", "Mhd.", "Ust.", "Pdt.", "KH.", "St.", "Tk.",
     "S.E.", "S.H.", "S.Sos.", "M.Si.", "M.M.", "M.H.", "S.Pd.", "M.Pd.", "S.Kom.", "M.AP.",
     "S.STP.", "S.IP.", "S.T.", "M.T.", "M.Kes.", "S.KM.", "A.Md.", "S.Ag.", "M.Ag.", "Ph.D.", "Dg.",
+    "Iptu.", "Ipda.", "Aiptu.", "Aipda.", "Bripka.", "Briptu.", "Bripda.", "AKP.", "AKBP.",
+    "Kompol.", "Kombes.",
 )
 """Abbreviations kept as one token, so that the sentencizer does not split after them."""
 

@@ -172,3 +172,59 @@ def test_an_unqualified_mention_joins_the_body_first_named_with_its_region(
 def test_heads_alone_name_no_body(agency_finder: AgencyFinder) -> None:
     text = "Rapat di Kantor Dinas P3APPKB Provinsi Kalimantan Tengah, Selasa."
     assert "Kantor Dinas" not in _surfaces(agency_finder, text)
+
+
+@pytest.mark.parametrize(("text", "surface", "region"), [
+    ("Pemerintah Provinsi (Pemprov) Bengkulu menyiapkan verifikasi APE.",
+     "Pemerintah Provinsi (Pemprov) Bengkulu", "17"),
+    ("Pemerintah Kabupaten (Pemkab) Bantaeng menerima penghargaan.",
+     "Pemerintah Kabupaten (Pemkab) Bantaeng", "73.03"),
+    ("Pemerintah Kota Administrasi Jakarta Barat menggelar bimtek PUG.",
+     "Pemerintah Kota Administrasi Jakarta Barat", "31.73"),
+])
+def test_a_government_with_its_short_form_or_administrasi(agency_finder: AgencyFinder, text: str,
+                                                          surface: str, region: str) -> None:
+    found = _mentions(agency_finder, text)
+    assert [(s, r) for s, _, r in found] == [(surface, region)]
+
+
+def test_a_short_form_of_words_in_brackets_keys_the_body_and_takes_its_region(
+        agency_finder: AgencyFinder) -> None:
+    text = ("Dinas Sosial Pemberdayaan Perempuan dan Perlindungan Anak (Dinsos PPR dan PA)"
+            "Kabupaten Pasaman menggelar sosialisasi. Kepala Dinsos PPR dan PA Kabupaten Pasaman "
+            "membuka acara bersama narasumber dari Dinas PPR dan PA Provinsi Sumatera Barat. "
+            "Staf Dinsos PPR dan PA ikut hadir.")
+    entries = _entries(agency_finder, text)
+    assert [(key, region, len(forms)) for key, region, forms in entries] == [
+        ("DP3A", "13.08", 3), ("DP3A", "13", 1)]
+    assert entries[0][2][0].endswith("(Dinsos PPR dan PA)Kabupaten Pasaman")
+    assert "Dinsos" not in [s for s, _, _ in _mentions(agency_finder, text)]
+
+
+def test_a_suku_dinas_with_its_short_form(agency_finder: AgencyFinder) -> None:
+    text = ("Kegiatan diinisiasi Suku Dinas Pemberdayaan, Perlindungan Anak dan Pengendalian "
+            "Penduduk (Sudin PPAPP) Jakarta Utara bagi 40 ASN.")
+    assert _mentions(agency_finder, text)[0][0] == (
+        "Suku Dinas Pemberdayaan, Perlindungan Anak dan Pengendalian Penduduk (Sudin PPAPP) "
+        "Jakarta Utara")
+
+
+def test_a_unit_named_before_its_body_is_the_body(agency_finder: AgencyFinder) -> None:
+    text = ("Hadir Deputi Bidang Kesetaraan Gender Kementerian PPPA, Rina Astuti. Menurut "
+            "Deputi Bidang Kesetaraan Gender, evaluasi digelar tiap tahun.")
+    assert [(key, forms) for key, _, forms in _entries(agency_finder, text)] == [
+        ("KEMENP3A", ["Kementerian PPPA"])]
+
+
+def test_a_bracket_acronym_without_the_institution_letter_is_the_same_body(
+        agency_finder: AgencyFinder) -> None:
+    text = ("Urusan ini tugas Dinas PPPA. Kepala Dinas Pemberdayaan Perempuan Dan Perlindungan "
+            "Anak (PPPA) Sulut hadir, begitu pula Biro Hukum Setda Sulut.")
+    entries = _entries(agency_finder, text)
+    assert [(key, region, len(forms)) for key, region, forms in entries][0] == ("DP3A", "71", 2)
+    assert any(forms[0].startswith("Biro Hukum") for _, _, forms in entries)
+
+
+def test_a_regional_unit_runs_on_into_its_body(agency_finder: AgencyFinder) -> None:
+    text = "Rapat dihadiri Biro Hukum Setda Kaltim dan DKP3A Kaltim."
+    assert _mentions(agency_finder, text)[0][0] == "Biro Hukum Setda Kaltim"

@@ -25,7 +25,9 @@ def test_types_are_those_parquet_files_have_always_had() -> None:
                                          ("agency", pa.string()), ("evidence", EVIDENCE)])),
         "agencies": pa.list_(pa.struct([("name", pa.string()), ("acronym", pa.string()),
                                         ("expansion", pa.string()), ("evidence", EVIDENCE),
-                                        ("text", pa.string())])),
+                                        ("text", pa.string()), ("level", pa.string()),
+                                        ("region", pa.string()), ("region_code", pa.string()),
+                                        ("mentions", pa.list_(EVIDENCE))])),
         "ape_categories": pa.list_(pa.struct([("category", pa.string()), ("year", pa.int32()),
                                               ("status", pa.string()), ("evidence", EVIDENCE)])),
     }

@@ -313,3 +313,25 @@ def test_a_known_name_ending_in_a_region_word_is_kept(people) -> None:  # noqa: 
 def test_a_modifier_abbreviated_in_brackets(people, text: str, name: str,  # noqa: ANN001
                                             position: str) -> None:
     assert people(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # one unknown word between the commas of an apposition after a position
+    ("Sementara itu, Kepala Bappeda dan Litbang Kaltim, Waluyo, yang hadir menegaskan hal itu.",
+     "Waluyo", "Kepala Bappeda dan Litbang Kaltim"),
+    # the position's region goes on over ", <province>" before the name
+    ("Kepala Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+     "Berencana (P3AP2KB) Kabupaten Banjar, Kalimantan Selatan Sri Hartati menyebutkan hal itu.",
+     "Sri Hartati", "Kepala Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian "
+     "Penduduk dan Keluarga Berencana (P3AP2KB) Kabupaten Banjar, Kalimantan Selatan"),
+    # a police rank with its dot is an honorific, not part of the name
+    ("Kasat Reskrim Polres Sorong, Iptu. Yakob Mandowen mengatakan kasus itu ditangani.",
+     "Yakob Mandowen", "Kasat Reskrim Polres Sorong"),
+])
+def test_real_apposition_shapes(people, text: str, name: str, position: str) -> None:  # noqa: ANN001
+    assert (name, position) in people(text)
+
+
+def test_one_common_word_between_commas_is_not_a_name(people) -> None:  # noqa: ANN001
+    text = "Kepala Bappeda Kaltim, Selasa, membuka rapat itu."
+    assert people(text) == []

@@ -155,3 +155,26 @@ def test_a_modifier_in_brackets_and_the_dateline(rules_nlp: Language) -> None:
     record = extract_article(rules_nlp, text_to_article(text, "uji-dateline"))
     assert [(o.name, o.position) for o in record.officials] == [
         ("Ferdinandus Taa", "Penjabat (Pj) Sekda Maybrat")]
+
+
+def test_each_agency_carries_its_level_region_and_every_mention(rules_nlp: Language) -> None:
+    text = ("Rakor Pokja PUG Kabupaten Bantaeng\n\nDinas Pemberdayaan Perempuan dan Perlindungan "
+            "Anak (DP3A) Kabupaten Bantaeng menggelar rakor Pokja PUG, Selasa (5/3/2024). "
+            "Narasumber dari DP3A Provinsi Sulawesi Selatan dan Kemen PPPA hadir. DP3A "
+            "Kabupaten Bantaeng menyiapkan data terpilah.")
+    record = extract_text(text, rules_nlp, doc_id="bantaeng")
+    found = {(a.level, a.region, a.region_code, len(a.mentions)) for a in record.agencies}
+    assert ("kabupaten", "Kabupaten Bantaeng", "73.03", 2) in found
+    assert ("provinsi", "Sulawesi Selatan", "73", 1) in found
+    assert ("nasional", None, None, 1) in found
+    for agency in record.agencies:
+        assert agency.mentions[0] == agency.evidence
+        assert all(0 <= m.start < m.end <= len(record.text) for m in agency.mentions)
+
+
+def test_a_spelled_out_position_wins_over_a_one_word_one(rules_nlp: Language) -> None:
+    text = ("Wabup Hendri Saputra Buka Sosialisasi PUG\n\nSosialisasi PUG dibuka Wakil Bupati "
+            "Pasaman Hendri Saputra di aula kantor bupati, Kamis (28/6/2018).")
+    record = extract_text(text, rules_nlp, doc_id="pasaman")
+    assert [(o.name, o.position) for o in record.officials] == [
+        ("Hendri Saputra", "Wakil Bupati Pasaman")]

@@ -252,12 +252,17 @@ def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
             continue
         kept = merged[match]
         better_name = len(mention.name) > len(kept.name)
-        if better_name or (kept.position is None and mention.position):
+        # a one-word position ("Wabup" in a title) gives way to a spelled-out one
+        better_position = bool(mention.position) and (
+            kept.position is None
+            or len(kept.position.split()) == 1 and len(mention.position.split()) > 1)
+        if better_name or better_position:
+            source = mention if better_position else kept
             merged[match] = replace(
                 mention if better_name else kept,
-                position=kept.position or mention.position,
-                position_start=kept.position_start if kept.position else mention.position_start,
-                position_end=kept.position_end if kept.position else mention.position_end,
+                position=source.position,
+                position_start=source.position_start,
+                position_end=source.position_end,
             )
     return [m for m in merged if m.position]
 
