@@ -46,7 +46,7 @@ APE_CATEGORIES: tuple[str, ...] = ("Pratama", "Madya", "Nindya", "Utama", "Mento
 """Anugerah Parahita Ekapraya categories, lowest to highest."""
 
 APE_STATUSES: tuple[str, ...] = ("achieved", "targeted")
-PLACE_PRECISIONS: tuple[str, ...] = ("kab_kota", "province", "unresolved")
+PLACE_PRECISIONS: tuple[str, ...] = ("kab_kota", "province", "national", "unresolved")
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +284,8 @@ RECORD_FIELDS: tuple[FieldDoc, ...] = (
     FieldDoc("province", "string?", "Kemendagri province name."),
     FieldDoc("province_code", "string?", "Kemendagri province code, e.g. `63` (text in CSV).",
              "text"),
-    FieldDoc("place_precision", "string", "`kab_kota`, `province` or `unresolved`."),
+    FieldDoc("place_precision", "string", "`kab_kota`, `province`, `national` (a ministry's "
+             "national activity: no region) or `unresolved`."),
     FieldDoc("place_evidence", "Evidence?", "The mention that decided the place.", "start:end"),
     FieldDoc("venues", "list[Venue]", "Venues: {name, evidence}.", "names joined by ` | `"),
     FieldDoc("officials", "list[Official]",

@@ -43,7 +43,9 @@ def _place(members: Sequence[Record], gaz: Gazetteer) -> dict[str, Any]:
         return found.name if found else mode(r.get(field) for r in members
                                              if code and r.get(f"{field}_code") == code)
 
-    precision = "kab_kota" if kab else "province" if province else "unresolved"
+    national = any(r.get("place_precision") == "national" for r in members)
+    precision = ("kab_kota" if kab else "province" if province
+                 else "national" if national else "unresolved")
     return {"province_code": province, "kab_kota_code": kab,
             "province": name(province, prov_region, "province"),
             "kab_kota": name(kab, region, "kab_kota"), "place_precision": precision}

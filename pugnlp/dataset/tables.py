@@ -85,7 +85,8 @@ EVENTS = TableSpec("events", "one row per event (articles about the same activit
     *_CODES,
     Column("province", "string", "Kemendagri province name."),
     Column("kab_kota", "string", "Kemendagri regency/city name."),
-    Column("place_precision", "string", "`kab_kota`, `province` or `unresolved`."),
+    Column("place_precision", "string", "`kab_kota`, `province`, `national` (a ministry's "
+           "national activity) or `unresolved`."),
     Column("activity", "string", "The activity as the articles name it (\"Rapat Koordinasi "
            "Persiapan Verifikasi APE\"), the most often named; null when none is named."),
     Column("held_in_kab_kota", "string", "Kab/kota where it was held (venue, else dateline); "
@@ -123,7 +124,8 @@ MENTIONS = TableSpec("mentions", "one row per article (relevant or not)", (
     Column("event_date", "date", "Activity date read from this article."),
     Column("event_date_end", "date", "Last activity day read from this article."),
     *_CODES,
-    Column("place_precision", "string", "`kab_kota`, `province` or `unresolved` for this article."),
+    Column("place_precision", "string", "`kab_kota`, `province`, `national` or `unresolved` "
+           "for this article."),
     Column("participants", "int", "Participants read from this article."),
     Column("n_venues", "int", "Venues found in this article."),
     Column("n_officials", "int", "Officials found in this article."),

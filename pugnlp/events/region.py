@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from pugnlp.article.clean import lead_end, lead_start
 from pugnlp.events.agencies import AgencyEntry
 from pugnlp.events.places import PlaceMention, PlaceResult
+from pugnlp.keys import NATIONAL_KEYS
 from pugnlp.wilayah import Gazetteer, Region
+
+NATIONAL_MIN_PROVINCES = 3
+"""A ministry's activity whose title and lead name this many provinces (or none but the
+dateline's) is national: no region. With one or two, it is done for them and the place finder
+decides (a ministry's verification of one region is that region's)."""
 
 LEAD_WINDOW = 600
 """Characters after the lead's start where the organising body is looked for (a lead cut
@@ -39,7 +45,7 @@ class RegionDecision:
 @dataclass(frozen=True, slots=True)
 class Organiser:
     """The body that carries the activity out, as far as the title and lead say: its level
-    (``provinsi`` or a kab/kota), its region code and where it is named."""
+    (``provinsi``, ``kab_kota`` or ``nasional``), its region code and where it is named."""
 
     level: str
     code: str | None
@@ -57,7 +63,9 @@ def organiser(text: str, entries: Sequence[AgencyEntry], regions: Sequence[Place
     found: list[Organiser] = []
     for entry in entries:
         for m in entry.mentions:
-            if m.start < end and m.region_code:
+            if m.start < end and entry.key in NATIONAL_KEYS:
+                found.append(Organiser("nasional", None, m.start, m.end))
+            elif m.start < end and m.region_code:
                 level = "provinsi" if "." not in m.region_code else "kab_kota"
                 found.append(Organiser(level, m.region_code, m.start, m.end))
     for mention in regions:
@@ -78,6 +86,12 @@ def decide_region(text: str, place: PlaceResult, entries: Sequence[AgencyEntry],
     """The region of the activity (see the module docstring) and where it was held."""
     held_in = place.kab_kota
     body = organiser(text, entries, regions, dateline)
+    if body is not None and body.level == "nasional":
+        named = _provinces_in_lead(text, regions, dateline)
+        if len(named) >= NATIONAL_MIN_PROVINCES or not named:
+            return RegionDecision(None, None, "national", (body.start, body.end), held_in)
+        body = organiser(text, [e for e in entries if e.key not in NATIONAL_KEYS], regions,
+                         dateline)
     province = gazetteer.get(body.code) if body and body.code else None
     if body is not None and province is not None and province.is_province and (
             place.province is None or place.province.code == province.code) and (
@@ -85,3 +99,11 @@ def decide_region(text: str, place: PlaceResult, entries: Sequence[AgencyEntry],
         return RegionDecision(None, province, "province", (body.start, body.end), held_in)
     return RegionDecision(place.kab_kota, place.province, place.precision, place.evidence,
                           held_in)
+
+
+def _provinces_in_lead(text: str, regions: Sequence[PlaceMention],
+                       dateline: Sequence[tuple[int, int]]) -> set[str]:
+    """Provinces of the regions named in the title and lead, the dateline excepted."""
+    end = max(lead_end(text), lead_start(text) + LEAD_WINDOW)
+    return {r.province_code for m in regions if m.start < end
+            and not any(s <= m.start < e for s, e in dateline) for r in m.regions[:1]}

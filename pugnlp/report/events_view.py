@@ -63,7 +63,8 @@ def quality(tables: Mapping[str, pd.DataFrame]) -> dict[str, Any]:
         fields.append({"label": label, "found": labels.angka(found),
                        "share": labels.persen(found, total),
                        "width": round(100 * found / total, 1) if total else 0})
-    unresolved = relevant[relevant["province_code"].isna()]
+    unresolved = relevant[relevant["province_code"].isna()
+                          & (relevant["place_precision"] != "national")]
     irrelevant = mentions[~mentions["relevant"].fillna(False)]
     return {
         "articles": labels.angka(len(mentions)), "relevant": labels.angka(total),

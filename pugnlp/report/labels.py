@@ -24,7 +24,7 @@ TYPE_LABELS: dict[str, str] = {
 }
 STATUS_LABELS: dict[str, str] = {"achieved": "diraih", "targeted": "ditargetkan"}
 PRECISION_LABELS: dict[str, str] = {"kab_kota": "kab/kota", "province": "provinsi",
-                                    "unresolved": "tidak diketahui"}
+                                    "national": "nasional", "unresolved": "tidak diketahui"}
 
 
 def as_date(value: Any) -> dt.date | None:

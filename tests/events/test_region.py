@@ -34,6 +34,18 @@ CASES = {
                     "pengarusutamaan gender di Kabupaten Berau, Rabu (5/6/2024), di ruang "
                     "rapat Bappeda Berau.",
                     "Kabupaten Berau", "Kalimantan Timur", "Kabupaten Berau", "kab_kota"),
+    # a ministry's own activity for many provinces: national, no region
+    "nasional": ("KemenPPPA Gelar Bimtek Evaluasi PUG\n\nJakarta – Kementerian Pemberdayaan "
+                 "Perempuan dan Perlindungan Anak (KemenPPPA) menggelar bimbingan teknis "
+                 "evaluasi pengarusutamaan gender bagi perwakilan Provinsi Aceh, Jambi, Bali, "
+                 "Maluku dan Papua Barat, Rabu (10/7/2024).",
+                 None, None, None, "national"),
+    # a ministry verifying one regency: that regency's
+    "kementerian_satu_daerah": (
+        "KemenPPPA Verifikasi APE Kabupaten Sigi\n\nSIGI – Tim Kementerian Pemberdayaan "
+        "Perempuan dan Perlindungan Anak (KemenPPPA) melakukan verifikasi lapangan Anugerah "
+        "Parahita Ekapraya di Kabupaten Sigi, Kamis (11/7/2024), di aula kantor bupati.",
+        "Kabupaten Sigi", "Sulawesi Tengah", "Kabupaten Sigi", "kab_kota"),
 }
 
 
@@ -44,7 +56,7 @@ def test_region_of_the_activity_and_where_it_was_held(rules_nlp: Language, case:
     assert (record.kab_kota, record.province) == (kab_kota, province)
     assert record.held_in_kab_kota == held_in
     assert record.place_precision == precision
-    if kab_kota is None:  # the evidence is the organising body, inside the text
+    if kab_kota is None and province is not None:  # the evidence is the organising body
         ev = record.place_evidence
         assert ev is not None and "Provinsi" in record.text[ev.start:ev.end + 25]
 
