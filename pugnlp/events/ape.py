@@ -37,11 +37,7 @@ def find_ape(text: str, sentence_bounds: list[tuple[int, int]]) -> list[ApeMenti
         s0, s1 = next(((a, b) for a, b in sentence_bounds if a <= start < b), (0, len(text)))
         if any(s <= start < e for s, e in scales):
             continue
-        before = text[s0:start]
-        achieved = [m.end() for m in ACHIEVED.finditer(before)]
-        targeted = [m.end() for m in TARGETED.finditer(before)]
-        status = "targeted" if targeted and (not achieved or max(targeted) > max(achieved)) \
-            else "achieved"
+        status = _status(text[s0:start])
         year = _year_for(text, s0, s1, start, end)
         category = _CANON[name.lower()]
         key = (category, year, status)
@@ -50,6 +46,28 @@ def find_ape(text: str, sentence_bounds: list[tuple[int, int]]) -> list[ApeMenti
         seen.add(key)
         found.append(ApeMention(category, year, status, start, end))
     return _merge_years(found)
+
+
+def _status(before: str) -> str:
+    """``targeted`` when the cue nearest before the category is a target or a hope, also one
+    right before an achieving verb ("berpeluang meraih", "ingin meraih"); else ``achieved``."""
+    achieved = [(m.start(), m.end()) for m in ACHIEVED.finditer(before)]
+    targeted = [m.end() for m in TARGETED.finditer(before)]
+    if not targeted:
+        return "achieved"
+    if not achieved:
+        return "targeted"
+    last_start, last_end = max(achieved)
+    if max(targeted) >= last_end:
+        return "targeted"
+    modal = [end for end in targeted if end <= last_start]
+    return "targeted" if modal and _MODAL_GAP.fullmatch(before[max(modal):last_start]) \
+        else "achieved"
+
+
+_MODAL_GAP = re.compile(r"\s+(?:\w+\s+)?")
+"""What may stand between a modal cue and the achieving verb it turns into a target: a space
+and at most one word ("berpeluang meraih", "ingin kembali meraih")."""
 
 
 def _cued(text: str) -> list[tuple[int, int, str]]:
@@ -75,13 +93,17 @@ def _year_for(text: str, s0: int, s1: int, start: int, end: int) -> int | None:
         return bisect.bisect_right(cuts, at)
 
     own = clause(start - s0)
-    with_category = {clause(m.start("cat")) for m in APE_CATEGORY.finditer(sentence)
-                     if s0 + m.start("cat") != start}
+    others = [s0 + m.start("cat") for m in APE_CATEGORY.finditer(sentence)
+              if s0 + m.start("cat") != start]
+    with_category = {clause(at - s0) for at in others}
     years = []
     for m in YEAR.finditer(sentence):
         where = clause(m.start())
+        distance = abs(s0 + m.start() - start)
+        if any(abs(s0 + m.start() - at) < distance for at in others if clause(at - s0) == where):
+            continue  # "pada 2016 meraih madya dan semoga ... ke utama": 2016 is Madya's
         if where == own or where not in with_category:
-            years.append((where != own, abs(s0 + m.start() - start), int(m.group(0))))
+            years.append((where != own, distance, int(m.group(0))))
     return min(years)[2] if years else None
 
 
@@ -90,7 +112,8 @@ _CLAUSE_CUT = re.compile(r"[,;]\s")
 
 def _merge_years(found: list[ApeMention]) -> list[ApeMention]:
     """One entry per category and status: a mention without a year (a headline) joins the one
-    with a year; different years stay separate."""
+    with a year; different years stay separate. A category achieved is not also listed as
+    targeted for the same (or no) year."""
     out: list[ApeMention] = []
     for mention in found:
         same = [m for m in out if (m.category, m.status) == (mention.category, mention.status)]
@@ -101,4 +124,8 @@ def _merge_years(found: list[ApeMention]) -> list[ApeMention]:
                                                  same[0].start, same[0].end)
         elif mention.year is not None and all(m.year not in (None, mention.year) for m in same):
             out.append(mention)
-    return out
+    achieved = {(m.category, m.year) for m in out if m.status == "achieved"}
+    achieved_any = {category for category, _ in achieved}
+    # "meraih kategori Utama ... akan mempertahankan kategori Utama": achieved, once
+    return [m for m in out if m.status == "achieved" or (m.category, m.year) not in achieved
+            and not (m.year is None and m.category in achieved_any)]

@@ -37,9 +37,10 @@ ACHIEVED = re.compile(
     re.I,
 )
 TARGETED = re.compile(
-    r"\b(?:target|menargetkan|ditargetkan|naik\s+kelas|naik\s+ke|naik\s+menjadi|menuju|"
+    r"\b(?:target|targetkan|menargetkan|ditargetkan|naik\s+kelas|naik\s+ke|naik\s+menjadi|menuju|"
     r"mudah-mudahan|semoga|harapkan|berharap|diharapkan|bisa|dapat\s+meraih|akan|ingin|"
-    r"berupaya|upaya|meningkat\s+ke|minimal|mengejar|membidik|bidik|cita-cita)\b",
+    r"berupaya|upaya|meningkat\s+ke|minimal|mengejar|membidik|bidik|cita-cita|berpeluang|"
+    r"peluang|optimistis\s+meraih|optimis\s+meraih|optimistis|optimis|mengincar|incar|menyasar)\b",
     re.I,
 )
 """Cue words before a category: achieved vs targeted ("mendapatkan ... Madya" / "naik kelas

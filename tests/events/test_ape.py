@@ -20,6 +20,9 @@ def _ape(text: str) -> list[tuple[str, int | None, str, str]]:
     ("Penghargaan Anugerah Parahita Ekapraya (APE) tingkat Madya diterima Bupati.",
      [("Madya", None, "achieved", "Madya")]),
     ("Tim menyiapkan dokumen APE kategori madya.", [("Madya", None, "achieved", "madya")]),
+    ("Sumbar Berpeluang Raih APE 2024 Tingkat Utama", [("Utama", 2024, "targeted", "Utama")]),
+    ("Pemkab optimistis meraih APE kategori Mentor tahun ini.",
+     [("Mentor", None, "targeted", "Mentor")]),
 ])
 def test_categories(text: str, expected: list) -> None:  # noqa: ANN001
     assert _ape(text) == expected
@@ -93,3 +96,23 @@ def test_the_award_scale_described_is_no_category() -> None:
     text = ("Provinsi meraih APE kategori Utama, sementara kabupaten/kota berada di kategori "
             "Madya dan Nindya.")
     assert [c for c, _ in _categories(text)] == ["Utama", "Madya", "Nindya"]
+
+
+def test_a_target_cue_right_before_an_achieving_verb_is_a_target() -> None:
+    text = "Provinsi itu berpeluang meraih APE 2024 dengan tingkat penghargaan Utama."
+    assert _ape(text) == [("Utama", 2024, "targeted", "Utama")]
+
+
+def test_a_year_nearer_another_category_is_that_ones() -> None:
+    text = "Pada 2019 sudah meraih tingkatan madya dan semoga bisa meningkat ke utama."
+    assert _ape(text) == [("Madya", 2019, "achieved", "madya"), ("Utama", None, "targeted", "utama")]
+
+
+def test_a_category_achieved_and_to_be_kept_is_listed_once() -> None:
+    text = ("Pemkot Bogor meraih APE kategori Utama. Pemkot akan mempertahankan kategori Utama "
+            "dan menuju kategori Mentor.")
+    assert [(c, s) for c, _, s, _ in _ape(text)] == [("Utama", "achieved"), ("Mentor", "targeted")]
+
+
+def test_targetkan_in_a_headline_is_a_target() -> None:
+    assert _ape("Pemkab Targetkan APE Madya") == [("Madya", None, "targeted", "Madya")]
