@@ -47,6 +47,13 @@ APE_CATEGORIES: tuple[str, ...] = ("Pratama", "Madya", "Nindya", "Utama", "Mento
 
 APE_STATUSES: tuple[str, ...] = ("achieved", "targeted")
 PLACE_PRECISIONS: tuple[str, ...] = ("kab_kota", "province", "national", "unresolved")
+DATE_NOTES: dict[str, str] = {
+    "no_date": "the text names no date",
+    "yearless_no_publication_date": "a date without a year ('Senin (23/9)') and no "
+                                    "publication date to give it one",
+    "no_activity_date": "the dates named are not the activity's (publication, past events)",
+}
+"""Values of ``event_date_note``: why a record has no event date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +181,8 @@ class EventRecord:
     activity_evidence: Evidence | None = field(default=None, metadata={"since": "1.2"})
     held_in_kab_kota: str | None = field(default=None, metadata={"since": "1.2"})
     held_in_kab_kota_code: str | None = field(default=None, metadata={"since": "1.2"})
+    event_date_note: str | None = field(default=None, metadata={"since": "1.3"})
+    """Why ``event_date`` is null (:data:`DATE_NOTES`); null when there is a date."""
     text: str = field(default="", metadata={"csv": False})
     text_sha1: str = ""
     schema_version: str = SCHEMA_VERSION
@@ -310,6 +319,9 @@ RECORD_FIELDS: tuple[FieldDoc, ...] = (
              "the capital: `kab_kota` null, `held_in_kab_kota` the capital)."),
     FieldDoc("held_in_kab_kota_code", "string?", "Kemendagri code of `held_in_kab_kota`.",
              "text"),
+    FieldDoc("event_date_note", "string?", "Why `event_date` is null: `no_date`, "
+             "`yearless_no_publication_date` (a date without a year and no publication date "
+             "to resolve it: never guessed) or `no_activity_date`; null when dated."),
     FieldDoc("text", "string", "The cleaned text that every evidence offset refers to.",
              "omitted (see text_sha1)"),
     FieldDoc("text_sha1", "string", "SHA-1 of `text` (UTF-8)."),

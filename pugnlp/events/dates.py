@@ -238,3 +238,14 @@ def choose_event_date(text: str, mentions: list[DateMention],
         if best is None or key[:2] > best[:2]:
             best = key
     return best[2] if best and best[0] > 0 else None
+
+
+def missing_date_note(text: str, mentions: list[DateMention], published: dt.date | None
+                      ) -> str:
+    """Why no event date was chosen (a key of :data:`pugnlp.schema.DATE_NOTES`)."""
+    if published is None and (
+            any(not m.group("y") and (m.group("wd") or m.group("tg"))
+                for m in NUMERIC_DATE.finditer(text))
+            or any(not m.group("y") and not m.group("y1") for m in TEXT_DATE.finditer(text))):
+        return "yearless_no_publication_date"
+    return "no_activity_date" if mentions else "no_date"

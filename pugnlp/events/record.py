@@ -148,6 +148,7 @@ def record_from_doc(doc: Doc) -> EventRecord:
                              for a in doc._.ape or ()),
         held_in_kab_kota=held_in.name if held_in else None,
         held_in_kab_kota_code=held_in.code if held_in else None,
+        event_date_note=doc._.event_date_note if chosen is None else None,
         activity=activity.name if activity else None,
         activity_evidence=evidence(activity.start, activity.end) if activity else None,
         text=text, text_sha1=text_sha1(text),

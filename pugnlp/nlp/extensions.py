@@ -34,6 +34,7 @@ EXTENSIONS: dict[str, str] = {
                 "type then decided by the activity's head where it names one",
     "activity": "the activity as the article names it, with its head and type (Activity)",
     "event_date": "the chosen event date mention (DateMention) or None",
+    "event_date_note": "why there is no event date (a key of schema.DATE_NOTES) or None",
     "venues": "venue mentions (VenueMention)",
     "persons": "officials found: name and position (PersonMention), one per person",
     "regions": "region mentions of the gazetteer (PlaceMention)",

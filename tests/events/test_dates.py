@@ -195,3 +195,13 @@ def test_relative_days_are_counted_from_the_publication_date() -> None:
 def test_without_a_publication_date_no_day_is_made_up() -> None:
     text = "Rapat PUG digelar kemarin, Selasa (4/6), di aula kantor bupati."
     assert find_dates(text, None) == []  # no year, no publication date: nothing to resolve
+
+
+def test_a_yearless_date_without_a_publication_date_is_null_with_its_reason() -> None:
+    from pugnlp.events.dates import missing_date_note
+
+    text = "Rakor Pokja PUG digelar di aula Bappeda, Senin (23/9), dihadiri 40 peserta."
+    mentions = find_dates(text)
+    assert mentions == [] and choose_event_date(text, mentions) is None
+    assert missing_date_note(text, mentions, None) == "yearless_no_publication_date"
+    assert missing_date_note("Rakor Pokja PUG digelar di aula Bappeda.", [], None) == "no_date"

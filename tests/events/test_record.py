@@ -178,3 +178,13 @@ def test_a_spelled_out_position_wins_over_a_one_word_one(rules_nlp: Language) ->
     record = extract_text(text, rules_nlp, doc_id="pasaman")
     assert [(o.name, o.position) for o in record.officials] == [
         ("Hendri Saputra", "Wakil Bupati Pasaman")]
+
+
+def test_a_record_without_an_event_date_says_why(rules_nlp: Language) -> None:
+    text = ("Rakor Pokja PUG Kabupaten Sigi\n\nDP3A Kabupaten Sigi menggelar rakor Pokja PUG "
+            "di aula Bappeda, Senin (23/9), dihadiri 40 peserta.")
+    record = extract_text(text, rules_nlp, doc_id="sigi")
+    assert record.event_date is None
+    assert record.event_date_note == "yearless_no_publication_date"
+    dated = extract_text(text, rules_nlp, doc_id="sigi", published="2024-09-24")
+    assert dated.event_date == "2024-09-23" and dated.event_date_note is None

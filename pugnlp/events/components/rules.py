@@ -23,6 +23,7 @@ from pugnlp.events.dates import (
     choose_event_date,
     find_dates,
     find_publication_date,
+    missing_date_note,
 )
 from pugnlp.events.participants import find_participants
 from pugnlp.events.people import PeopleFinder, PersonMention
@@ -116,7 +117,10 @@ class DateFinder:
         text = text_of(doc)
         published = iso_date(article_of(doc).published) or find_publication_date(text)
         doc._.published = published.isoformat() if published else None
-        doc._.event_date = choose_event_date(text, find_dates(text, published), published)
+        mentions = find_dates(text, published)
+        doc._.event_date = choose_event_date(text, mentions, published)
+        doc._.event_date_note = (None if doc._.event_date is not None
+                                 else missing_date_note(text, mentions, published))
         return doc
 
 
@@ -293,7 +297,8 @@ def make_event_type(nlp: Language, name: str) -> EventType:
     return EventType(nlp, name)
 
 
-@Language.factory("pug_dates", assigns=["doc._.published", "doc._.event_date"],
+@Language.factory("pug_dates", assigns=["doc._.published", "doc._.event_date",
+                                         "doc._.event_date_note"],
                   requires=["doc._.article"])
 def make_dates(nlp: Language, name: str) -> DateFinder:
     return DateFinder(nlp, name)
