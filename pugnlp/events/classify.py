@@ -1,8 +1,9 @@
 """Learned relevance and event-type classifier (scikit-learn), with the rules as features.
 
-Each model is a ``Pipeline``: a ``ColumnTransformer`` featurises the text (word and character
-TF-IDF), the per-token Sastrawi stems (offsets of the text are never touched: stems are a
-feature only), the headline + lead separately, and the rule cues of
+Each model is a ``Pipeline``: a ``ColumnTransformer`` featurises separate views (the activity
+the article names, the title, the lead, the body: word TF-IDF each), the character TF-IDF and
+the per-token Sastrawi stems of the text (offsets are never touched: stems are a feature
+only), and the rule cues of
 :mod:`pugnlp.events.classify_rules`; a calibrated linear model decides. Saved with skops
 (ZIP_DEFLATED) and loaded with the explicit list of trusted types in :data:`TRUSTED_TYPES`.
 """
@@ -19,10 +20,13 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from pugnlp.errors import ModelError
+from pugnlp.events.activity import Activity, find_activity
 from pugnlp.events.classify_rules import relevance_score, split_sections, type_scores
 from pugnlp.schema import EVENT_TYPES
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
     from sklearn.pipeline import Pipeline
 
@@ -84,15 +88,29 @@ def _column(X: Any) -> list[Any]:  # noqa: N803
     return list(X)
 
 
-def frame(texts: list[str], titles: list[str | None]) -> pd.DataFrame:
-    """The classifier's input table: text, headline + lead, and the sections for the cues."""
+def frame(texts: list[str], titles: list[str | None],
+          activities: Sequence[Activity | None] | None = None) -> pd.DataFrame:
+    """The classifier's input table, one column per view: the activity the article names
+    (:func:`pugnlp.events.activity.find_activity` when not given), title, lead, body, the
+    whole text, and headline + lead (read by models trained before the views were split)."""
     import pandas as pd
 
+    if activities is None:
+        activities = [find_activity(text, title) for text, title in zip(texts, titles)]
     rows = []
-    for text, title in zip(texts, titles):
+    for text, title, activity in zip(texts, titles, activities):
         t, lead, body = split_sections(text, title)
-        rows.append({"text": text, "head": f"{t}\n{lead}", "title": t, "lead": lead, "body": body})
+        rows.append({"text": text, "head": f"{t}\n{lead}", "title": t, "lead": lead,
+                     "body": body, "activity": activity_view(activity)})
     return pd.DataFrame(rows)
+
+
+def activity_view(activity: Activity | None) -> str:
+    """The activity as the classifier reads it: its words and its head as one token
+    (``HEAD_rapat``); ``NONE`` when the article names none."""
+    if activity is None:
+        return "NONE"
+    return f"{activity.name} HEAD_{activity.head.split()[0].lower()}"
 
 
 def build_model() -> Pipeline:
@@ -110,10 +128,13 @@ def build_model() -> Pipeline:
                          ("tfidf", TfidfTransformer(sublinear_tf=True))])
 
     features = ColumnTransformer([
-        ("words", tfidf(ngram_range=(1, 2)), "text"),
+        # separate views: "rapat" in the activity, the title or the lead weighs differently
+        ("activity", tfidf(ngram_range=(1, 2)), "activity"),
+        ("title", tfidf(ngram_range=(1, 2)), "title"),
+        ("lead", tfidf(ngram_range=(1, 2)), "lead"),
+        ("body", tfidf(ngram_range=(1, 2)), "body"),
         ("chars", tfidf(analyzer="char_wb", ngram_range=(3, 5)), "text"),
         ("stems", Pipeline([("stem", StemmedText()), ("tfidf", tfidf())]), ["text"]),
-        ("head", tfidf(ngram_range=(1, 2)), "head"),
         ("rules", RuleCues(), ["title", "lead", "body"]),
     ])
     model = CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced", random_state=SEED),
@@ -195,11 +216,14 @@ class EventClassifier:
         self.relevance = relevance
         self.event_type = event_type
 
-    def decide(self, records: list[Any]) -> list[dict[str, Any]]:
-        """Per record: relevant, relevant_score, event_type, event_type_score."""
+    def decide(self, records: list[Any], activities: Sequence[Activity | None] | None = None
+               ) -> list[dict[str, Any]]:
+        """Per record (an article or a record: ``text`` and ``title``): relevant,
+        relevant_score, event_type, event_type_score. ``activities`` are the records'
+        activities when already found."""
         if not records:
             return []
-        X = frame([r.text for r in records], [r.title for r in records])  # noqa: N806
+        X = frame([r.text for r in records], [r.title for r in records], activities)  # noqa: N806
         p_rel = self.relevance.predict_proba(X)[:, list(self.relevance.classes_).index(True)]
         p_type = self.event_type.predict_proba(X)
         labels = list(self.event_type.classes_)

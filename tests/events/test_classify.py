@@ -32,3 +32,24 @@ def test_transformers_are_clonable() -> None:
 
     assert isinstance(clone(StemmedText()), StemmedText)
     assert isinstance(clone(RuleCues()), RuleCues)
+
+
+def test_the_views_are_separate_columns_with_the_activity_and_its_head() -> None:
+    text = ("Pemkab Sigi Gelar Rakor Pokja PUG\n\nPemerintah Kabupaten Sigi menggelar rapat "
+            "koordinasi Pokja PUG di aula Bappeda, Selasa (5/3/2024).\n\nRapat membahas APE.")
+    table = frame([text, "Warga memanen cabai di kebun."], ["Pemkab Sigi Gelar Rakor Pokja PUG",
+                                                            None])
+    first = table.iloc[0]
+    assert first["title"] == "Pemkab Sigi Gelar Rakor Pokja PUG"
+    assert first["lead"].startswith("Pemerintah Kabupaten Sigi")
+    assert first["body"].startswith("Rapat membahas")
+    assert "HEAD_rakor" in first["activity"] or "HEAD_rapat" in first["activity"]
+    assert table.iloc[1]["activity"] == "NONE"
+
+
+def test_the_model_reads_each_view_on_its_own() -> None:
+    from pugnlp.events.classify import build_model
+
+    columns = {name: cols for name, _, cols in build_model().named_steps["features"].transformers}
+    assert {columns[v] for v in ("activity", "title", "lead", "body")} == {
+        "activity", "title", "lead", "body"}

@@ -79,7 +79,9 @@ class Classifier(_Learned):
     def set_annotations(self, docs: list[Doc]) -> None:
         if self.model is None:
             raise self._missing()
-        for doc, d in zip(docs, self.model.decide([article_of(doc) for doc in docs])):
+        decisions = self.model.decide([article_of(doc) for doc in docs],
+                                      [doc._.activity for doc in docs])
+        for doc, d in zip(docs, decisions):
             doc._.decision = Decision(**d)
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
@@ -293,7 +295,7 @@ class OfficialSelect(_Selector):
 
 
 @Language.factory("pug_classifier", assigns=["doc._.decision"],
-                  requires=["doc._.article", "doc._.decision"])
+                  requires=["doc._.article", "doc._.decision", "doc._.activity"])
 def make_classifier(nlp: Language, name: str) -> Classifier:
     return Classifier(nlp, name)
 
