@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pugnlp.article.clean import paragraph_span
+from pugnlp.events.people import named_again_in_body
 from pugnlp.events.selectors import positive_probs
 from pugnlp.keys import person_key, same_person
 from pugnlp.patterns.honorifics import (
@@ -182,6 +183,7 @@ def official_candidates(record: EventRecord, persons: Iterable[tuple[int, int]],
             continue
         p0, p1 = paragraph_span(text, start)
         if (text[p0:p1].strip() == title  # a headline's capitals say nothing about names
+                or not named_again_in_body(name, start, text)
                 or text[start - 1:start] == "-"  # "Pare-Pare"
                 or norm_key(name) in gaz.by_district or bool(gaz.lookup(name))):
             continue

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from pugnlp.article.clean import lead_start
 from pugnlp.nlp.lexicon import Lexicon
 from pugnlp.patterns.agencies import (
     BODIES_NAMED_AFTER,
@@ -587,3 +588,15 @@ def _lower_head_len(toks: list[Tok], i: int) -> int:
         k += 1
     return n if k < len(toks) and toks[k].text[:1].isupper() else 0
 
+
+
+def named_again_in_body(name: str, start: int, text: str) -> bool:
+    """A name read before the lead (headline, teaser) counts only when the body writes each
+    of its words again: title case makes verbs look like names ("Bupati Adnan Harap
+    Predikat APE ...")."""
+    body_from = lead_start(text)
+    if start >= body_from:
+        return True
+    body = text[body_from:]
+    return all(re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", body)
+               for word in name.replace(".", " ").split() if len(word) > 1)

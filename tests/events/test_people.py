@@ -335,3 +335,15 @@ def test_real_apposition_shapes(people, text: str, name: str, position: str) -> 
 def test_one_common_word_between_commas_is_not_a_name(people) -> None:  # noqa: ANN001
     text = "Kepala Bappeda Kaltim, Selasa, membuka rapat itu."
     assert people(text) == []
+
+
+def test_a_headline_name_counts_only_when_the_body_writes_it_again() -> None:
+    from pugnlp.events.people import named_again_in_body
+
+    text = ("Bupati Yusuf Harap Predikat APE Naik\n\nBupati Sinjai, Yusuf Mappasomba, "
+            "menerima penghargaan Anugerah Parahita Ekapraya kategori Madya dari Kementerian "
+            "PPPA di Jakarta, Rabu (13/10/2021), bersama bupati dan wali kota lain.")
+    assert not named_again_in_body("Yusuf Harap Predikat", 7, text)
+    assert named_again_in_body("Yusuf", 7, text)
+    body_at = text.index("Yusuf Mappasomba")
+    assert named_again_in_body("Yusuf Mappasomba", body_at, text)

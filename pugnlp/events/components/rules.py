@@ -26,7 +26,7 @@ from pugnlp.events.dates import (
     missing_date_note,
 )
 from pugnlp.events.participants import find_participants
-from pugnlp.events.people import PeopleFinder, PersonMention
+from pugnlp.events.people import PeopleFinder, PersonMention, named_again_in_body
 from pugnlp.events.places import PlaceFinder, PlaceMention, PlaceResult
 from pugnlp.events.record import Decision, Sections, article_of, iso_date, text_of
 from pugnlp.events.region import RegionDecision, decide_region
@@ -147,8 +147,10 @@ class People:
         text = text_of(doc)
         tokens = [(t0, t1) for t0, t1, _, _ in sentence_bounds(doc)]
         persons = merge_people(self.finder.find(doc, tokens, text))
+        persons = [p for p in persons if named_again_in_body(p.name, p.name_start, text)]
         doc._.persons = tuple(merge_people(persons + deputies(text, persons)))
         return doc
+
 
 
 class Places:
