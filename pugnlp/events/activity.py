@@ -21,6 +21,7 @@ from pugnlp.patterns.activities import (
     ACTIVITY_AT_START,
     ACTIVITY_WORD,
     BACK_REFERENCE,
+    DOCUMENT_MEETING_HEADS,
     DOCUMENT_MEETING_TYPES,
     DOCUMENT_OBJECT,
     DRAFTING,
@@ -123,7 +124,8 @@ def _activity(zone: str, head_start: int, offset: int) -> Activity | None:
     if head is None:
         return None
     event_type = HEAD_TYPES[head]
-    if event_type in DOCUMENT_MEETING_TYPES and DOCUMENT_OBJECT.search(name, len(head)):
+    if (event_type in DOCUMENT_MEETING_TYPES or head.lower() in DOCUMENT_MEETING_HEADS) \
+            and DOCUMENT_OBJECT.search(name, len(head)):
         event_type = "penyusunan_dokumen"  # "rapat penyusunan Profil Gender"
     return Activity(name, offset + head_start, offset + head_start + len(name), head,
                     event_type)

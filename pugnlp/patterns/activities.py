@@ -46,7 +46,7 @@ MODALITY_WORDS: tuple[str, ...] = (
     "siap", "ingin", "bisa", "akan", "mampu", "berupaya", "upaya", "bertekad", "mengejar",
     "bidik", "membidik", "incar", "mengincar", "optimisme", "diminta", "agar", "harus",
     "wajib", "perlu", "mendorong", "dorong", "minta", "meminta", "diharapkan", "untuk",
-    "berjanji", "janji", "rencana", "berencana", "direncanakan",
+    "berjanji", "janji", "rencana", "berencana", "direncanakan", "berpeluang", "peluang",
 )
 """Words before a verb that make it a wish, not a report ("optimistis meraih APE")."""
 
@@ -106,6 +106,9 @@ it: `penyusunan_dokumen`; a training on it ("Bimtek Penyusunan GAP") teaches how
 stays `bimtek_pelatihan`."""
 DOCUMENT_MEETING_TYPES: tuple[str, ...] = ("rapat_koordinasi",)
 """Types whose head gives way to a document object."""
+DOCUMENT_MEETING_HEADS: frozenset[str] = frozenset({"workshop"})
+"""Other heads that give way to a document object: a workshop that drafts the data
+terpilah writes it ("Workshop Penyusunan Data Terpilah"); a bimtek on it teaches."""
 
 HEAD_TYPES: dict[str, str] = {
     head.lower(): event_type for event_type, heads in ACTIVITY_HEADS.items() for head in heads

@@ -27,6 +27,9 @@ LEAD = "Pemerintah Kabupaten Sigi melalui DP3A Kabupaten Sigi "
      "rapat penyusunan Profil Gender dan Anak 2024", "penyusunan_dokumen"),
     (LEAD + "menggelar Bimtek Penyusunan GAP dan GBS bagi perencana.",
      "Bimtek Penyusunan GAP dan GBS", "bimtek_pelatihan"),
+    # a workshop that drafts a document writes it
+    (LEAD + "melaksanakan Workshop Penyusunan Data Terpilah Gender 2024 di ruang rapat.",
+     "Workshop Penyusunan Data Terpilah Gender 2024", "penyusunan_dokumen"),
     # drafting verbs: the document is the activity's product, unless it is a lesson
     ("Pemprov Sulteng mulai susun RAD Pembangunan Kesetaraan Gender 2025, Selasa.",
      "susun RAD Pembangunan Kesetaraan Gender 2025", "penyusunan_dokumen"),
@@ -48,6 +51,7 @@ def test_the_activity_and_its_type(text: str, name: str, event_type: str) -> Non
 @pytest.mark.parametrize("text", [
     # a wish is not an activity
     "Pemprov Lampung optimistis kembali meraih APE tahun ini dari Kementerian PPPA.",
+    "Provinsi Gorontalo berpeluang meraih APE tingkat Utama tahun ini.",
     # a regulation merely referred to is not made here
     "Kewajiban itu diatur dalam Perbup Nomor 12 Tahun 2023 tentang data gender.",
     # "evaluasi itu" points back to something named before
