@@ -31,11 +31,16 @@ from pugnlp.patterns.activities import (
     STOP,
     TRAILING_CONNECTORS,
     TRAINING_CONTEXT,
+    VERB_HEAD,
+    VERB_HEADS,
 )
 
 PARAGRAPHS_AFTER_LEAD = 2
 """Paragraphs after the lead where the activity is still looked for."""
 MODALITY_WINDOW = 40
+VERB_OBJECT_GAP = 25
+"""An activity head this close after a verb that is itself an activity is that verb's object
+("meluncurkan Sekolah PUG" is named by the verb, "mengukuhkan ... dalam rapat paripurna" not)."""
 """Characters before a verb where a wish word ("optimistis") makes it no activity."""
 
 
@@ -97,9 +102,27 @@ def _in_zone(zone: str, offset: int, *, headline: bool) -> Activity | None:
                 if not MODALITY.search(zone[max(0, m.start() - MODALITY_WINDOW):m.start()])]
     if drafting and (not candidates or drafting[0].start() < min(candidates)):
         return _drafted(zone, drafting[0], offset)
+    verbs = [m for m in (VERB_HEAD.finditer(zone) if headline else ())
+             if not MODALITY.search(zone[max(0, m.start() - MODALITY_WINDOW):m.start()])
+             and not BACK_REFERENCE.match(zone, m.end("head"))
+             and not any(m.end("head") < c <= m.end("head") + VERB_OBJECT_GAP
+                         for c in candidates)]
+    if verbs and (not candidates or verbs[0].start() < min(candidates)):
+        return _verb_activity(zone, verbs[0], offset)
     if not candidates:
         return None
     return _activity(zone, min(candidates), offset)
+
+
+def _verb_activity(zone: str, match: re.Match[str], offset: int) -> Activity | None:
+    """"Kukuhkan Pokja PUG Kota Banjarmasin": the verb that is the activity and its object,
+    the type of the noun the verb stands for."""
+    end = _name_end(zone, match.start("next"))
+    if end <= match.start("next"):
+        return None
+    head = match.group("head")
+    return Activity(zone[match.start():end], offset + match.start(), offset + end,
+                    head.lower(), VERB_HEADS[head.lower()])
 
 
 def _drafted(zone: str, match: re.Match[str], offset: int) -> Activity | None:

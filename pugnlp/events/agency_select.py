@@ -27,11 +27,13 @@ if TYPE_CHECKING:
 
     from pugnlp.schema import Agency, EventRecord
 
-REMOVAL_PRECISION = 0.85
+REMOVAL_PRECISION = 0.95
 """At the chosen threshold, this share of the agencies removed from the dev documents must be
 truly not annotated. The annotators of ``anotasi/`` list fewer agencies than the gold of real
 articles does (participants' agencies, ministries named in passing), so the selector only
-removes what it is sure of rather than what maximises F1 on our own corpus."""
+removes what it is sure of rather than what maximises F1 on our own corpus. Measured on the
+50 real dev releases with the selector trained on 621 documents: agencies F1 0.881 kept
+all, 0.876 at threshold 0.1, 0.851 at 0.2, 0.837 at 0.4 (the threshold 0.85 gave)."""
 
 _WORD = re.compile(r"[\w\-]+", re.UNICODE)
 

@@ -194,7 +194,12 @@ def _train_agency_selector(docs: list[AnnotatedDoc], rules: Language,
     """Fit the agency selector on the rules' output for the relevant train documents; the
     threshold is the highest at which the agencies it removes from the dev documents are
     still at least :data:`REMOVAL_PRECISION` truly not annotated."""
-    from pugnlp.events.agency_select import AgencySelector, pick_threshold, training_rows
+    from pugnlp.events.agency_select import (
+        REMOVAL_PRECISION,
+        AgencySelector,
+        pick_threshold,
+        training_rows,
+    )
     from pugnlp.events.selectors import build_selector
     from pugnlp.scoring import score
 
@@ -225,7 +230,8 @@ def _train_agency_selector(docs: list[AnnotatedDoc], rules: Language,
                          "selected_agencies_f1": f1_after}
     progress(f"agency selector: threshold {threshold}, scores {scores}")
     return {"model": model, "threshold": threshold, "scores": scores,
-            "rule": "highest threshold whose removals on dev are >= 85 % not annotated"}
+            "rule": f"highest threshold whose removals on dev are >= {REMOVAL_PRECISION:.0%} "
+                    "not annotated"}
 
 
 def _train_official_selector(docs: list[AnnotatedDoc], rules: Language, ner: Language,

@@ -15,7 +15,8 @@ from pugnlp.patterns.dates import MONTHS, WEEKDAYS
 
 ACTIVITY_VERBS: tuple[str, ...] = (
     "menggelar", "gelar", "digelar", "melaksanakan", "dilaksanakan", "laksanakan",
-    "mengadakan", "diadakan", "menyelenggarakan", "diselenggarakan", "mengikuti", "ikuti",
+    "mengadakan", "diadakan", "menyelenggarakan", "diselenggarakan", "selenggarakan",
+    "mengikuti", "ikuti",
     "membuka", "buka", "dibuka", "menutup", "menghadiri", "hadiri", "melakukan", "lakukan",
     "memimpin", "menerima", "terima", "menyerahkan", "serahkan", "mengukuhkan", "kukuhkan",
     "dikukuhkan", "meluncurkan", "luncurkan", "diluncurkan", "meraih", "raih", "memperoleh",
@@ -31,6 +32,24 @@ DRAFTING_VERBS: tuple[str, ...] = (
 """Verbs whose object is a document being drafted ("Pemprov Sulteng Susun RAD ..."): the
 activity produces it, `penyusunan_dokumen`."""
 """Verbs after which the activity is named."""
+
+VERB_HEADS: dict[str, str] = {
+    **dict.fromkeys(("kukuhkan", "mengukuhkan", "dikukuhkan"), "kebijakan"),
+    **dict.fromkeys(("sahkan", "mengesahkan", "disahkan"), "kebijakan"),
+    **dict.fromkeys(("sosialisasikan", "menyosialisasikan", "mensosialisasikan",
+                     "disosialisasikan"), "sosialisasi"),
+    **dict.fromkeys(("presentasikan", "mempresentasikan", "dipresentasikan"), "evaluasi"),
+    **dict.fromkeys(("memverifikasi", "diverifikasi", "mengevaluasi", "dievaluasi"),
+                    "evaluasi"),
+    **dict.fromkeys(("luncurkan", "meluncurkan", "diluncurkan", "canangkan",
+                     "mencanangkan", "dicanangkan"), "lainnya"),
+}
+"""Verbs that are the activity themselves, as headlines write it ("Wali Kota Kukuhkan Pokja
+PUG", "DP3A Sosialisasikan PUG kepada Lurah", "Bupati Presentasikan Pelaksanaan PUG di
+Depan Tim Evaluator"), with the type of the noun they stand for (pengukuhan, sosialisasi,
+presentasi ...). Read in the headline only (a lead's "sebelum membuka acara, mengukuhkan
+Forum ..." is a side act), and only where no activity head follows the verb. Words that are
+nouns as well ("evaluasi", "verifikasi") are heads already."""
 
 OCCASION_WORDS: tuple[str, ...] = (
     "dalam", "pada", "saat", "ketika", "di sela", "di sela-sela", "dalam acara",
@@ -167,6 +186,9 @@ STOP = re.compile(r"^(?:" + alt([re.escape(w) for w in STOP_WORDS] + [words(MONT
                   + r")$", re.I)
 """A word that ends an activity's name: a stop word, a number word, a month or a weekday."""
 MODALITY = re.compile(r"\b(?:" + words(MODALITY_WORDS) + r")\b", re.I)
+VERB_HEAD = re.compile(r"\b(?P<head>" + words(VERB_HEADS) + r")\s+(?P<next>[\w(])", re.I)
+"""A verb that is the activity itself, and the first letter of its object."""
+
 BACK_REFERENCE = re.compile(r"\s+(?:itu|ini|tersebut)\b", re.I)
 """A head followed by "itu", "ini", "tersebut" points back to an activity named before."""
 DOCUMENT_OBJECT = re.compile(r"\s(?:" + words(DOCUMENT_WORDS) + r")\b", re.I)

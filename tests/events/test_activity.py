@@ -71,3 +71,27 @@ def test_the_headline_comes_first() -> None:
     assert activity is not None
     assert (activity.name, activity.event_type) == ("Rakor Pokja PUG Tolitoli",
                                                      "rapat_koordinasi")
+
+
+@pytest.mark.parametrize(("title", "head", "event_type"), [
+    ("Wali Kota Kukuhkan Pokja PUG Kota Banjarbaru Periode 2024-2026", "kukuhkan", "kebijakan"),
+    ("DP3A Ternate Sosialisasikan PUG kepada Lurah dan Kepala Desa", "sosialisasikan",
+     "sosialisasi"),
+    ("Bupati Tanggamus Presentasikan Pelaksanaan PUG di Depan Tim Evaluator", "presentasikan",
+     "evaluasi"),
+    # the noun after an activity verb is the activity, not a verb inside its name
+    ("Kemen PPPA Selenggarakan Bimtek Evaluasi Penyelenggaraan PUG", "bimtek",
+     "bimtek_pelatihan"),
+])
+def test_a_headline_verb_that_is_the_activity(title: str, head: str, event_type: str) -> None:
+    text = title + "\n\nKegiatan itu dihadiri perwakilan perangkat daerah dan berlangsung sehari."
+    activity = find_activity(text, title)
+    assert activity is not None and (activity.head.lower(), activity.event_type) == (
+        head, event_type)
+
+
+def test_a_verb_that_is_an_activity_in_the_lead_is_a_side_act() -> None:
+    text = ("Rakor Forum Perangkat Daerah PPPA 2026\n\nSebelum membuka acara, Sekda "
+            "mengukuhkan Forum Partisipasi Publik untuk Kesejahteraan Perempuan dan Anak.")
+    activity = find_activity(text, None)
+    assert activity is None or activity.event_type != "kebijakan"
