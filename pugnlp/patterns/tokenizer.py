@@ -18,5 +18,10 @@ ABBREVIATIONS: tuple[str, ...] = (
 )
 """Abbreviations kept as one token, so that the sentencizer does not split after them."""
 
+GLUED_HONORIFIC = re.compile(
+    r"^(?:Ir|Drs|Dra|Dr|dr|Hj|HM|Hi|H|Prof|Ns|Iptu|Ipda|AKP|AKBP|Kompol)\.(?=[A-Z][a-z])")
+"""A title written against the name it precedes ("Ir.Heru", "HM.Wardan", "Drs.Ahmattullah"):
+split off as its own token, as when a space follows it."""
+
 LETTER_PREFIXES: tuple[str, ...] = ("US$", "C$", "A$", "S$", "USD", "Rp", "IDR", "RMB", "SGD")
 """The prefixes of spaCy's ``id`` defaults that start with an ASCII letter (currencies)."""

@@ -95,3 +95,15 @@ def test_fast_prefix_search_gives_identical_tokens(nlp) -> None:  # noqa: ANN001
     slow.tokenizer.prefix_search = compile_prefix_regex(slow.Defaults.prefixes).search
     text = " ".join(SAMPLES) + " Rakor PUG di Aula Bappeda, Senin (6/11/2023)."
     assert _tokens(nlp, text) == _tokens(slow, text)
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("Ir.Heru Indra", ["Ir.", "Heru", "Indra"]),
+    ("Bupati HM.Wardan membuka", ["Bupati", "HM.", "Wardan", "membuka"]),
+    ("Kepala Dinas Drs.Ahmattullah", ["Kepala", "Dinas", "Drs.", "Ahmattullah"]),
+    ("Iptu.Bertu", ["Iptu.", "Bertu"]),
+    # not a title: stays whole
+    ("S.Sos H.2", ["S.Sos", "H.2"]),
+])
+def test_a_title_glued_to_the_name_is_its_own_token(nlp, text: str, tokens: list) -> None:  # noqa: ANN001
+    assert [t.text for t in nlp.make_doc(text)] == tokens
