@@ -7,7 +7,8 @@ from functools import lru_cache
 
 HONORIFICS: frozenset[str] = frozenset({
     "bapak", "ibu", "bpk", "bu", "pak", "sdr", "sdri", "saudara", "saudari", "tuan", "nyonya",
-    "ny", "h", "hj", "haji", "hajjah", "kh", "dr", "drs", "dra", "ir", "prof", "ns", "apt",
+    "ny", "h", "hj", "hm", "haji", "hajjah", "kh", "dr", "drs", "dra", "ir", "prof", "profesor",
+    "ns", "apt",
     "ustadz", "ustaz", "ustadzah", "ustazah", "pdt", "pendeta", "romo", "gus", "bunda", "dra",
     "dg", "daeng", "andi", "tgh", "tgkh", "teungku", "tengku", "kak", "mas", "mbak",
     # police and military ranks ("Kasat Reskrim Polres Mimika, Iptu. <name>")

@@ -347,3 +347,13 @@ def test_a_headline_name_counts_only_when_the_body_writes_it_again() -> None:
     assert named_again_in_body("Yusuf", 7, text)
     body_at = text.index("Yusuf Mappasomba")
     assert named_again_in_body("Yusuf Mappasomba", body_at, text)
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Bupati Siak HM.Rafiq membuka Musda GOW di gedung daerah.", "Rafiq", "Bupati Siak"),
+    ("Acara dihadiri Menko PMK Profesor Budi Santoso secara daring.", "Budi Santoso",
+     "Menko PMK"),
+])
+def test_haji_muhammad_and_profesor_are_honorifics(people, text: str, name: str,  # noqa: ANN001
+                                                    position: str) -> None:
+    assert (name, position) in people(text)
