@@ -341,6 +341,11 @@ class PeopleFinder:
         if name is None or nxt is None:
             return None
         gap = tuple(t.lower_ for t in toks[end:nxt[0]])
+        if not gap and _lower_head_len(toks, nxt[0]) and self._trailing_name(
+                toks, nxt[0], nxt[1]) is None and (hon or name[1] - name[0] > 1
+                                                    or self.lex.is_name_word(toks[name[0]].text)):
+            # "Mujirin lurah Karangsari menyampaikan": the position after the name, lowercase
+            return self._mention(toks, name, (nxt[0], nxt[1]), text)
         if gap in APPOSITION_GAPS:
             if gap == ("dari",) and not self._org_phrase(toks, nxt[0], nxt[1]):
                 return None

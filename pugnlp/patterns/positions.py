@@ -52,7 +52,8 @@ LOWERCASE_HEADS: tuple[str, ...] = (
     "pejabat", "narasumber", "nara sumber", "fasilitator", "moderator", "pemateri",
     "perwakilan", "utusan", "staf", "staf ahli", "kepala", "ketua", "sekretaris", "anggota",
     "asisten", "dosen", "peneliti", "akademisi", "konsultan", "praktisi", "pakar", "psikolog",
-    "juru bicara", "evaluator", "tim evaluator", "statistisi", "pengurus", "kader",
+    "juru bicara", "evaluator", "tim evaluator", "statistisi", "pengurus", "kader", "lurah",
+    "camat", "kepala desa", "kades", "kepala kampung",
 )
 """Heads that also open a position when written in lowercase ("pejabat Bappeda Kaltim X")."""
 

@@ -357,3 +357,9 @@ def test_a_headline_name_counts_only_when_the_body_writes_it_again() -> None:
 def test_haji_muhammad_and_profesor_are_honorifics(people, text: str, name: str,  # noqa: ANN001
                                                     position: str) -> None:
     assert (name, position) in people(text)
+
+
+def test_a_lowercase_position_right_after_the_name(people) -> None:  # noqa: ANN001
+    text = "Pada kesempatan itu, Sutrisno lurah Wates menyampaikan bahwa kalurahan sudah siap."
+    assert ("Sutrisno", "lurah Wates") in people(text)
+    assert people("Para peserta dan camat Wates hadir.") == []
