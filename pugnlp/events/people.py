@@ -403,7 +403,22 @@ class PeopleFinder:
                 return None
         if self._ends_in_region(toks, i, stop) and fold(toks[i].text) not in self.lex.names:
             return None  # "Kepala Bapedda Merauke", "Koordinator Puspaga Jateng": a body
+        if i - 1 > start and stop - i < MAX_NAME_TOKENS and self._given_name_after_region(
+                toks, start, i - 1):
+            i -= 1  # "Bupati Bantaeng Ilham Azikin": a given name that is also a common word
         return i, stop
+
+    def _given_name_after_region(self, toks: list[Tok], start: int, k: int) -> bool:
+        """toks[k] is a capitalised word between a position that ends in a region and a name:
+        not a domain, region, calendar or organisation word, so the name's first word."""
+        tok = toks[k]
+        if not re.fullmatch(r"[A-Z][a-z'’\-]+", tok.text):
+            return False
+        low = fold(tok.text)
+        if low in self.domain or low in self.stop_caps or self.is_org(tok) \
+                or self.is_region_at(toks, k) or is_honorific(tok.text):
+            return False
+        return any(j + self.is_region_at(toks, j) == k for j in range(max(start, k - 4), k))
 
     def _ends_in_region(self, toks: list[Tok], i: int, stop: int) -> bool:
         """Words after the first of toks[i:stop] name a region and end the span."""

@@ -58,6 +58,9 @@ SCORER_HONORIFICS = re.compile(
 """Honorifics and titles the team's scorer (``shared/eval/score.py``) strips from names; kept
 as the scorer has them, so that :mod:`pugnlp.scoring` scores as the scorer does."""
 
+INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+"""Two or three initials ("J.T.", "A.M.") that are no known title: the start of a name."""
+
 TITLE_SHAPE = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){1,3}[A-Za-z]{0,6}\.?$|^[A-Z]{1,2}\.[A-Z]{1,4}\.?$")
 """Shape of an unseen dotted title such as ``S.Kom``, ``M.Si.``, ``Sp.OG``, ``A.Md``."""
 
@@ -77,6 +80,8 @@ def is_title(token: str) -> bool:
     folded = fold(token)
     if folded in ACADEMIC_TITLES and (token[:1].isupper()):
         return True
+    if INITIALS.fullmatch(token):
+        return False  # "J.T." (J.T. Ose Luan): initials, not an unseen title
     return bool(TITLE_SHAPE.match(token)) and "." in token.rstrip(".")[1:]
 
 HAJI_BARE = "H"

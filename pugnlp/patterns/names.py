@@ -46,7 +46,7 @@ honorific."""
 NAME_PARTICLES_LOWER: frozenset[str] = frozenset({"br", "boru", "bin", "binti", "van", "de"})
 """Lowercase name-internal words ("Rosmawati br Simanjuntak")."""
 
-NAME_INITIAL = re.compile(r"[A-Z]\.|Moh\.|Muh\.|Mhd\.|Muh|Moh|M\.")
+NAME_INITIAL = re.compile(r"(?:[A-Z]\.){1,3}|Moh\.|Muh\.|Mhd\.|Muh|Moh|M\.")
 """An initial or a shortened Muhammad ("Josefintje B. Wandosa", "Moh. Imran"); fullmatch."""
 
 _NOT_NAME_EXTRA: frozenset[str] = frozenset({

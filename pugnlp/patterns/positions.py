@@ -133,7 +133,7 @@ VERB_PREFIXES: tuple[str, ...] = ("me", "ber", "di", "ter")
 
 DEPUTY_AFTER = re.compile(
     r"[ \t]*,?[ \t]+(?:dan|beserta|bersama)[ \t]+(?P<pos>[Ww]akilnya)[ \t]+"
-    r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})")
+    r"(?P<name>(?:[A-Z]\.|[A-Z][\w'’-]*)(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*)){0,3})")
 """An official's deputy named right after them: "Bupati Kotim Halikinnor dan Wakilnya
 Irawati Buhari" (the deputy's position is "Wakil " + the official's)."""
 

@@ -363,3 +363,24 @@ def test_a_lowercase_position_right_after_the_name(people) -> None:  # noqa: ANN
     text = "Pada kesempatan itu, Sutrisno lurah Wates menyampaikan bahwa kalurahan sudah siap."
     assert ("Sutrisno", "lurah Wates") in people(text)
     assert people("Para peserta dan camat Wates hadir.") == []
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # initials that look like a dotted title start the name
+    ("Hadir Kepala Bappelitbangda, J.T. Ose Luan, di ruang rapat.", "J.T. Ose Luan",
+     "Kepala Bappelitbangda"),
+    # a given name that is also a common word, between the position's region and the name
+    ("Acara dibuka Bupati Bantaeng Ilham Azikin di aula.", "Ilham Azikin", "Bupati Bantaeng"),
+])
+def test_initials_and_common_word_given_names(people, text: str, name: str,  # noqa: ANN001
+                                              position: str) -> None:
+    assert (name, position) in people(text)
+
+
+def test_a_deputy_name_stops_at_the_sentence_end(rules_nlp) -> None:  # noqa: ANN001
+    from pugnlp.events.record import record_from_doc
+
+    text = ("Sosialisasi PPRG Bantaeng\n\nSosialisasi PPRG dibuka Bupati Bantaeng Ilham Azikin "
+            "dan Wakilnya Sahabuddin. Sebelumnya tim menggelar rapat di aula.")
+    assert ("Sahabuddin", "Wakil Bupati Bantaeng") in [
+        (o.name, o.position) for o in record_from_doc(rules_nlp(text)).officials]
