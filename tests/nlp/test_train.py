@@ -26,6 +26,16 @@ def test_annotated_docs_keep_outer_spans_and_drop_non_ner_labels(nlp) -> None:  
     text = "Kepala DP3A Kota Palu Nur Asia membuka rapat."
     doc = AnnotatedDoc("x", text, [(0, 21, "JABATAN"), (7, 11, "ORG"), (12, 21, "LOC"),
                                    (17, 21, "LOC"), (22, 30, "PER")], {})
-    (built,) = annotated_docs(nlp, [doc])
+    (built,) = annotated_docs(nlp, [doc], frozenset())
     assert [(e.text, e.label_) for e in built.ents] == [("DP3A", "ORG"), ("Kota Palu", "LOC"),
                                                         ("Nur Asia", "PER")]
+
+
+def test_the_teams_loc_tokens_train_as_missing(nlp) -> None:  # noqa: ANN001
+    text = "Kepala DP3A Kota Palu Nur Asia membuka rapat."
+    doc = AnnotatedDoc("x", text, [(7, 11, "ORG"), (12, 21, "LOC"), (22, 30, "PER")], {})
+    (built,) = annotated_docs(nlp, [doc])
+    assert [(e.text, e.label_) for e in built.ents] == [("DP3A", "ORG"), ("Nur Asia", "PER")]
+    iob = [t.ent_iob_ for t in built]
+    assert iob[2:4] == ["", ""]  # "Kota Palu": missing, neither an entity nor outside
+    assert iob[0] == "O" and iob[-1] == "O"
