@@ -57,6 +57,12 @@ LOWERCASE_HEADS: tuple[str, ...] = (
 )
 """Heads that also open a position when written in lowercase ("pejabat Bappeda Kaltim X")."""
 
+SPOUSE_BODY_WORDS: frozenset[str] = frozenset({"pkk", "gow", "dwp", "dharma", "bhayangkari",
+                                               "persit"})
+"""Words of the bodies officials' wives chair (TP PKK, GOW, Dharma Wanita Persatuan ...): a
+position there and a government position are two people, even when the names share words
+("Bupati Inhil Wardan", "Ketua TP PKK Zulaikhah Wardan")."""
+
 POSITION_MODIFIERS: frozenset[str] = frozenset({
     "plt", "plh", "pj", "pjs", "penjabat", "pelaksana", "tugas", "harian", "mantan",
 })

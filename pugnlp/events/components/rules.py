@@ -35,8 +35,9 @@ from pugnlp.keys import person_key, same_person
 from pugnlp.nlp.extensions import doc_value, register_extensions
 from pugnlp.nlp.lexicon import load_lexicon
 from pugnlp.nlp.tokenizer import sentence_bounds
+from pugnlp.patterns.honorifics import fold
 from pugnlp.patterns.names import not_name_words
-from pugnlp.patterns.positions import DEPUTY_AFTER
+from pugnlp.patterns.positions import DEPUTY_AFTER, POSITION_MODIFIERS, SPOUSE_BODY_WORDS
 from pugnlp.schema import Article, Evidence, Official
 from pugnlp.wilayah import Region, load_gazetteer
 
@@ -242,6 +243,27 @@ def deputies(text: str, persons: list[PersonMention]) -> list[PersonMention]:
     return out
 
 
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Two positions one person may hold in one article ("Sekda Bengkulu Selatan" and
+    "Sekretaris Daerah ..."): all but a PKK (GOW, DWP) position beside a government one, or a
+    deputy's
+    beside the head's. "Bupati Inhil" Wardan and "Ketua TP PKK" Zulaikhah Wardan (the
+    regent's wife, who often carries his name) are two people."""
+    if not a or not b:
+        return True
+    return all(side(a) == side(b) for side in (_in_pkk, _deputy))
+
+
+def _in_pkk(position: str) -> bool:
+    return bool(SPOUSE_BODY_WORDS & {fold(w) for w in position.split()})
+
+
+def _deputy(position: str) -> bool:
+    words = [fold(w) for w in position.split()]
+    words = [w for w in words if w and w not in POSITION_MODIFIERS]
+    return bool(words) and words[0] in ("wakil", "wabup", "wawali", "wagub")
+
+
 def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
     """One entry per person (:func:`pugnlp.keys.same_person` within one article); only persons
     with a position are officials."""
@@ -250,7 +272,8 @@ def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
         key = person_key(mention.name)
         match = None
         for i, kept in enumerate(merged):
-            if same_person(key, person_key(kept.name), min_shared=1):
+            if same_person(key, person_key(kept.name), min_shared=1) and (
+                    key == person_key(kept.name) or _compatible(kept.position, mention.position)):
                 match = i
                 break
         if match is None:
