@@ -141,6 +141,12 @@ class PeopleFinder:
                 return n
         return 0
 
+    def _place_word(self, tok: Tok) -> bool:
+        """A kecamatan, kelurahan or town name ("Ruang Rapat Bappeda Muaro Jambi, Sengeti,")."""
+        from pugnlp.wilayah import norm_key
+
+        return norm_key(tok.text) in self.gaz.by_district or bool(self.gaz.lookup_town(tok.text))
+
     def _district(self, tok: Tok) -> bool:
         """A kecamatan/kelurahan name of the gazetteer that is not also a common given name."""
         from pugnlp.wilayah import norm_key
@@ -253,6 +259,8 @@ class PeopleFinder:
             return _between_names(toks[j])
         if positional and (low in POSITION_WORDS or low == "dari") and nxt.text[:1].isupper():
             return True
+        if positional and low in POSITION_WORDS and nxt.text == ",":
+            return True  # "Ketua panitia, Femy Tefa, ..."
         return low == "dalam" and nxt.text[:1].isupper()
 
     def _opener(self, toks: list[Tok], i: int) -> bool:
@@ -335,7 +343,12 @@ class PeopleFinder:
             # "<Agency phrase>, <Name>, <titles>": the titles or honorific mark a person
             name = self._name_span(toks, nxt[0], nxt[1])
             marked = name is not None and (nxt[1] > name[1] or name[0] > nxt[0])
-            if marked and self._org_phrase(toks, start, end):
+            # "Dinas ... Kabupaten Bangka, Nurita, ia mengatakan": one known name word
+            # between commas after the body, its head ("Kepala") left out
+            lone = (name is not None and nxt[1] - nxt[0] == 1 and nxt[1] < len(toks)
+                    and toks[nxt[1]].text == "," and self._ends_in_region(toks, start, end)
+                    and not self._place_word(toks[nxt[0]]))
+            if (marked or lone) and self._org_phrase(toks, start, end):
                 return self._mention(toks, name, (start, end), text)
             return None
         if name is None or nxt is None:

@@ -94,7 +94,7 @@ POSITION_WORDS: frozenset[str] = frozenset({
     "manusia", "aparatur", "aset", "pendapatan", "perbendaharaan", "akuntansi", "anggaran",
     "kemasyarakatan", "keistimewaan", "kesehatan", "pendidikan", "kebudayaan", "agama",
     "statistik", "sdm", "adat", "musyawarah", "pansus", "ranperda", "fraksi", "riset", "inovasi",
-    "penelitian", "pengembangan", "litbang", "komunikasi", "informatika", "persandian", "sosial",
+    "penelitian", "pengembangan", "litbang", "panitia", "penyelenggara", "komunikasi", "informatika", "persandian", "sosial",
     "pemkab", "pemkot", "pemko", "pemprov", "pemda", "setkab", "setkot", "setprov", "mentor", "nindya",
     "pelayanan", "terpadu", "bina", "kelurahan", "distrik", "kampung", "nagari", "gampong",
 })

@@ -384,3 +384,19 @@ def test_a_deputy_name_stops_at_the_sentence_end(rules_nlp) -> None:  # noqa: AN
             "dan Wakilnya Sahabuddin. Sebelumnya tim menggelar rapat di aula.")
     assert ("Sahabuddin", "Wakil Bupati Bantaeng") in [
         (o.name, o.position) for o in record_from_doc(rules_nlp(text)).officials]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Ketua panitia, Femy Tefa, dalam laporannya menyampaikan tujuan kegiatan.", "Femy Tefa",
+     "Ketua panitia"),
+    ("Sementara itu, Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Bangka, "
+     "Nurita, mengatakan pihaknya fokus pada data.", "Nurita",
+     "Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Bangka"),
+])
+def test_lowercase_position_words_and_a_lone_name_after_the_body(people, text: str, name: str,  # noqa: ANN001
+                                                                  position: str) -> None:
+    assert (name, position) in people(text)
+
+
+def test_a_town_after_a_venue_is_no_person(people) -> None:  # noqa: ANN001
+    assert people("Rapat digelar di Ruang Rapat Bappeda Muaro Jambi, Sengeti, Selasa.") == []
