@@ -19,9 +19,11 @@ ABBREVIATIONS: tuple[str, ...] = (
 """Abbreviations kept as one token, so that the sentencizer does not split after them."""
 
 GLUED_HONORIFIC = re.compile(
-    r"^(?:Ir|Drs|Dra|Dr|dr|Hj|HM|Hi|H|Prof|Ns|Iptu|Ipda|AKP|AKBP|Kompol)\.(?=[A-Z][a-z])")
-"""A title written against the name it precedes ("Ir.Heru", "HM.Wardan", "Drs.Ahmattullah"):
-split off as its own token, as when a space follows it."""
+    r"^(?:(?:Ir|Drs|Dra|Dr|dr|Hj|HM|Hi|H|Prof|Ns|Iptu|Ipda|AKP|AKBP|Kompol)\.(?=[A-Z][a-z])"
+    r"|[A-Z]\.(?=[A-Z][a-z]{4,}))")
+"""A title or an initial written against the name it precedes ("Ir.Heru", "HM.Wardan",
+"Drs.Ahmattullah", "M.Subandi"): split off as its own token, as when a space follows it. An
+initial splits only before 5+ letters, so that titles ("S.Sos", "M.Stat") stay whole."""
 
 LETTER_PREFIXES: tuple[str, ...] = ("US$", "C$", "A$", "S$", "USD", "Rp", "IDR", "RMB", "SGD")
 """The prefixes of spaCy's ``id`` defaults that start with an ASCII letter (currencies)."""

@@ -103,7 +103,8 @@ def test_fast_prefix_search_gives_identical_tokens(nlp) -> None:  # noqa: ANN001
     ("Kepala Dinas Drs.Ahmattullah", ["Kepala", "Dinas", "Drs.", "Ahmattullah"]),
     ("Iptu.Bertu", ["Iptu.", "Bertu"]),
     # not a title: stays whole
-    ("S.Sos H.2", ["S.Sos", "H.2"]),
+    ("S.Sos H.2 M.Stat", ["S.Sos", "H.2", "M.Stat"]),
+    ("M.Subandi", ["M.", "Subandi"]),
 ])
 def test_a_title_glued_to_the_name_is_its_own_token(nlp, text: str, tokens: list) -> None:  # noqa: ANN001
     assert [t.text for t in nlp.make_doc(text)] == tokens
