@@ -57,6 +57,9 @@ LOWERCASE_HEADS: tuple[str, ...] = (
 )
 """Heads that also open a position when written in lowercase ("pejabat Bappeda Kaltim X")."""
 
+DEPUTY_HEADS: frozenset[str] = frozenset({"wakil", "wabup", "wawali", "wagub", "wawako"})
+"""First words (folded) of a deputy's position: a deputy and the head are two people."""
+
 SPOUSE_BODY_WORDS: frozenset[str] = frozenset({"pkk", "gow", "dwp", "dharma", "bhayangkari",
                                                "persit"})
 """Words of the bodies officials' wives chair (TP PKK, GOW, Dharma Wanita Persatuan ...): a

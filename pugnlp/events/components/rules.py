@@ -37,7 +37,12 @@ from pugnlp.nlp.lexicon import load_lexicon
 from pugnlp.nlp.tokenizer import sentence_bounds
 from pugnlp.patterns.honorifics import fold
 from pugnlp.patterns.names import not_name_words
-from pugnlp.patterns.positions import DEPUTY_AFTER, POSITION_MODIFIERS, SPOUSE_BODY_WORDS
+from pugnlp.patterns.positions import (
+    DEPUTY_AFTER,
+    DEPUTY_HEADS,
+    POSITION_MODIFIERS,
+    SPOUSE_BODY_WORDS,
+)
 from pugnlp.schema import Article, Evidence, Official
 from pugnlp.wilayah import Region, load_gazetteer
 
@@ -261,7 +266,7 @@ def _in_pkk(position: str) -> bool:
 def _deputy(position: str) -> bool:
     words = [fold(w) for w in position.split()]
     words = [w for w in words if w and w not in POSITION_MODIFIERS]
-    return bool(words) and words[0] in ("wakil", "wabup", "wawali", "wagub")
+    return bool(words) and words[0] in DEPUTY_HEADS
 
 
 def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
