@@ -172,35 +172,44 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
 @click.option("--anotasi", type=click.Path(exists=True, path_type=Path), default=None,
               help="Annotated documents, a .jsonl file or a folder of them (default: "
               "anotasi_dir of pugnlp.toml, else anotasi/).")
-@click.option("--shared-data", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help="Folder with the public NER corpora, idner-news-2k ... "
-              "(default: shared_data of pugnlp.toml, else ../shared/data).")
+@click.option("--ner-corpora", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of public NER corpora to add to the annotated documents for the "
+              "entity model: DIR/idner-news-2k/{train,dev,test}.txt, and the --extra-ner "
+              "sets (where to get each: docs/models.md, 'Training data'). Default: "
+              "ner_corpora of pugnlp.toml, else none: the annotated documents alone.")
 @click.option("--extra-ner", multiple=True, type=click.Choice(["nerui", "nergrit", "nerugm"]),
-              help="More public NER sets for the entity model (deduplicated against test).")
+              help="More public NER sets under --ner-corpora (deduplicated against test).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where the trained pipeline goes, written by nlp.to_disk with the model "
               "card in its meta.json (default: model_dir of pugnlp.toml, else model/).")
 @click.option("--ner-steps", type=int, default=None, help="Entity-model training steps.")
 @click.pass_obj
-def train(settings: Settings, anotasi: Path | None, shared_data: Path | None,
+def train(settings: Settings, anotasi: Path | None, ner_corpora: Path | None,
           extra_ner: tuple[str, ...], out: Path | None, ner_steps: int | None) -> None:
     """Rebuild every model from scratch: classifier (relevance, event type), agency
     selector, entity model and official selector (trained on the entity model's persons).
 
-    Fixed seeds; about 3 minutes on 2 cores. Writes the whole pipeline to model/ (what
-    pugnlp.load() and spacy.load("model") read); its meta.json carries the model card
-    (library versions, data hashes, scores, thresholds). The folder is replaced only once
-    the new one is complete.
+    Trains from the repository alone (the annotated documents of anotasi/); with
+    --ner-corpora the entity model also learns from public NER corpora (the shipped model:
+    --ner-corpora ../shared/data). Fixed seeds; about 3 minutes on 2 cores. Writes the whole
+    pipeline to model/ (what pugnlp.load() and spacy.load("model") read); its meta.json
+    carries the model card (data used and their hashes, library versions, scores,
+    thresholds). The folder is replaced only once the new one is complete.
     """
     from pugnlp.events.training import NER_STEPS, train_all
 
     out = out or settings.model_dir or Path("model")
-    shared_data = shared_data or settings.shared_data
-    if not shared_data.is_dir():
-        fail(f"{shared_data}: no public NER corpora here; pass --shared-data (docs/models.md)")
-    card = train_all(anotasi or settings.anotasi_dir, shared_data, out, extra_ner=extra_ner,
+    corpora = ner_corpora or settings.ner_corpora
+    if corpora is not None and not corpora.is_dir():
+        fail(f"{corpora}: no such folder of public NER corpora (docs/models.md, 'Training "
+             "data'); leave --ner-corpora out to train on the annotated documents alone")
+    anotasi = anotasi or settings.anotasi_dir
+    used = f"{anotasi}" + (f" + public NER corpora in {corpora}" if corpora else
+                           " (no public NER corpora)")
+    click.echo(f"training on {used}", err=True)
+    card = train_all(anotasi, corpora, out, extra_ner=extra_ner,
                      ner_steps=ner_steps or NER_STEPS, progress=lambda m: click.echo(m, err=True))
-    click.echo(f"models written to {out} in {card['seconds']} s")
+    click.echo(f"models written to {out} in {card['seconds']} s, trained on {used}")
     for name, scores in card["scores"].items():
         click.echo(f"  {name}: {scores}")
 

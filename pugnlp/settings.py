@@ -44,8 +44,9 @@ class Settings:
     anotasi_dir: Path = Path("anotasi")
     anotasi_file: Path = Path("anotasi/dokumen.jsonl")
     drafts_dir: Path = Path("anotasi/draft")
-    shared_data: Path = Path("../shared/data")
-    """Public NER corpora for ``pugnlp train`` (idner-news-2k, ...)."""
+    ner_corpora: Path | None = None
+    """Folder of the public NER corpora ``pugnlp train`` adds to the annotated documents
+    (idner-news-2k, ...: docs/models.md "Training data"); None: the annotated documents alone."""
     workers: int = 1
     """Processes running the extraction pipeline (``nlp.pipe(n_process=...)``)."""
 
@@ -72,7 +73,7 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
             if key not in known:
                 raise PugnlpError(f"{candidate}: unknown setting {key!r} (known: "
                                   f"{', '.join(sorted(known))})")
-            values[key] = Path(value) if key.endswith(("_dir", "_path", "_file", "_data")) \
+            values[key] = Path(value) if key.endswith(("_dir", "_path", "_file", "_corpora")) \
                 else value
         settings = replace(settings, **values)
     given = {k: v for k, v in overrides.items() if v is not None}

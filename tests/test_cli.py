@@ -194,3 +194,12 @@ def test_cli_docs_are_generated_from_help() -> None:
 
     documented = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert documented == render_cli_docs(cli), "run `python -m pugnlp.cli_docs > docs/cli.md`"
+
+
+def test_train_says_what_a_missing_public_corpus_is_and_where_to_get_it(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["train", "--ner-corpora", str(tmp_path),
+                                      "--out", str(tmp_path / "m")])
+    assert result.exit_code != 0
+    assert "idner-news-2k/train.txt: missing" in result.output
+    assert "github.com/khairunnisaor/idner-news-2k" in result.output
+    assert not (tmp_path / "m").exists()

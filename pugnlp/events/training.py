@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pugnlp import __version__
+from pugnlp.errors import PugnlpError
 from pugnlp.events.loader import CARD_KEY, build, extract_articles
 
 if TYPE_CHECKING:
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
     from pugnlp.schema import EventRecord
 
 log = logging.getLogger(__name__)
+
+
+class TrainingError(PugnlpError):
+    """The annotations cannot train a component (too few documents or examples)."""
 
 NER_STEPS = 2000
 """Training steps of the entity model: about 140 s on 2 cores, idner-news-2k test F1 0.833."""
@@ -51,15 +56,26 @@ def file_sha1(path: Path) -> str:
 # -- training -------------------------------------------------------------------------------
 
 
-def train_all(anotasi: Path, shared_data: Path, out: Path, *, extra_ner: tuple[str, ...] = (),
-              ner_steps: int = NER_STEPS, progress: Callable[[str], None] = log.info
-              ) -> dict[str, Any]:
+def train_all(anotasi: Path, corpora: Path | None, out: Path, *,
+              extra_ner: tuple[str, ...] = (), ner_steps: int = NER_STEPS,
+              progress: Callable[[str], None] = log.info) -> dict[str, Any]:
     """Rebuild every learned component from scratch (fixed seeds) and write the pipeline.
 
-    ``out`` is replaced only once the new pipeline is complete on disk.
+    ``corpora``: the folder of public NER corpora for the entity model, or None to train it
+    on the annotated documents alone (what a fresh clone has). ``out`` is replaced only
+    once the new pipeline is complete on disk.
+
+    Raises:
+        CorpusMissing: a public set asked for is not under ``corpora``.
     """
     from pugnlp.annotations import load_annotations
+    from pugnlp.nlp.train import CorpusMissing, check_corpora
 
+    if corpora is None and extra_ner:
+        raise CorpusMissing(f"--extra-ner {' '.join(extra_ner)} needs --ner-corpora DIR "
+                            "(the folder of the public NER corpora)")
+    if corpora is not None:  # before any training: a missing file fails at once
+        check_corpora(corpora, ("idner-train", "idner-dev", "idner-test", *extra_ner))
     started = time.perf_counter()
     docs = load_annotations(anotasi)
     progress(f"annotations: {len(docs)} documents from {anotasi}")
@@ -71,7 +87,7 @@ def train_all(anotasi: Path, shared_data: Path, out: Path, *, extra_ner: tuple[s
     nlp.get_pipe("pug_agency_select").initialize(model=agency["model"],
                                                  threshold=agency["threshold"])
     with tempfile.TemporaryDirectory(prefix="pugnlp-ner-") as tmp:
-        ner, ner_scores, provenance = _train_entities(docs, shared_data, Path(tmp) / "ner",
+        ner, ner_scores, provenance = _train_entities(docs, corpora, Path(tmp) / "ner",
                                                       extra_ner, ner_steps, progress)
     nlp.get_pipe("pug_entities").initialize(ner=ner)
     official = _train_official_selector(docs, rules, ner, progress)
@@ -85,10 +101,11 @@ def train_all(anotasi: Path, shared_data: Path, out: Path, *, extra_ner: tuple[s
         "seeds": {"classifier": 13, "ner": 13},
         "data": {
             "anotasi": {str(p.name): file_sha1(p) for p in sorted(_annotation_files(anotasi))},
-            "public_ner": {name: {"file": spec[0], "sha1": file_sha1(shared_data / spec[0]),
-                                  "source_commit": _source_commit(shared_data / spec[0])}
-                           for name, spec in _public_specs().items()
-                           if name in provenance["public_sets"] or name == "idner-dev"},
+            "public_ner": {} if corpora is None else {
+                name: {"file": spec[0], "sha1": file_sha1(corpora / spec[0]),
+                       "source_commit": _source_commit(corpora / spec[0])}
+                for name, spec in _public_specs().items()
+                if name in provenance["public_sets"] or name in ("idner-dev", "idner-test")},
             "ner_corpus": provenance,
         },
         "scores": {"classifier": clf_scores, "entities": ner_scores,
@@ -266,6 +283,12 @@ def _train_official_selector(docs: list[AnnotatedDoc], rules: Language, ner: Lan
         [[o["name"] for o in relevant[i].fields.get("officials") or []] for i in train])
     progress(f"official selector: {len(X)} persons the entity model finds in {len(train)} "
              f"relevant train docs ({sum(y)} of them annotated officials)")
+    if len(set(y)) < 2:
+        raise TrainingError(
+            f"official selector: the entity model found {len(X)} persons in the {len(train)} "
+            f"relevant train documents, {sum(y)} of them annotated officials; it learns from "
+            "both officials and other persons: annotate more documents, or give the entity "
+            "model more steps (--ner-steps, at least 250: it is scored every 250)")
     model = build_selector().fit(X, y)
 
     def f1(split: str, threshold: float | None) -> float:
@@ -286,23 +309,39 @@ def _train_official_selector(docs: list[AnnotatedDoc], rules: Language, ner: Lan
             "rule": "best officials F1 on dev (thresholds 0.30-0.90), the higher on a tie"}
 
 
-def _train_entities(docs: list[AnnotatedDoc], shared_data: Path, folder: Path,
+def _train_entities(docs: list[AnnotatedDoc], corpora: Path | None, folder: Path,
                     extra: tuple[str, ...], steps: int, progress: Callable[[str], None]
                     ) -> tuple[Language, dict[str, Any], dict[str, Any]]:
-    """Train the entity model into ``folder`` and load it: (model, scores, provenance)."""
+    """Train the entity model into ``folder`` and load it: (model, scores, provenance).
+
+    Scored on the anotasi test split always (PER/ORG/LOC spans), and on idner-news-2k test
+    when the public corpora are given."""
     import spacy
 
     from pugnlp.events.components.learned import load_ner
-    from pugnlp.nlp.train import build_corpora, evaluate_ner, iob_docs, read_iob, train_ner
+    from pugnlp.nlp.tokenizer import build_tokenizer
+    from pugnlp.nlp.train import (
+        annotated_docs,
+        build_corpora,
+        evaluate_ner,
+        iob_docs,
+        read_iob,
+        train_ner,
+    )
 
-    train, dev, provenance = build_corpora(shared_data, docs, extra)
-    progress(f"entity model: {len(train)} training docs ({', '.join(provenance['public_sets'])} "
-             f"+ anotasi train), {steps} steps")
+    train, dev, provenance = build_corpora(corpora, docs, extra)
+    sources = [*provenance["public_sets"], "anotasi train"]
+    progress(f"entity model: {len(train)} training docs ({' + '.join(sources)}), {steps} steps")
     train_ner(train, dev, folder, max_steps=steps)
     nlp = load_ner(folder)
     for key in ("train", "dev"):  # the temporary corpora are gone: keep no path to them
         nlp.config["paths"][key] = None
-    test = iob_docs(spacy.blank("id"), read_iob(shared_data / "idner-news-2k/test.txt", 0, 2, " "))
-    scores = {"idner-news-2k test": evaluate_ner(nlp, test)}
+    blank = spacy.blank("id")
+    blank.tokenizer = build_tokenizer(blank)
+    scores = {"anotasi test": evaluate_ner(nlp, annotated_docs(
+        blank, [d for d in docs if d.split == "test"], frozenset()))}
+    if corpora is not None:
+        test = iob_docs(blank, read_iob(corpora / "idner-news-2k/test.txt", 0, 2, " "))
+        scores["idner-news-2k test"] = evaluate_ner(nlp, test)
     progress(f"entity model scores: {scores}")
     return nlp, scores, provenance

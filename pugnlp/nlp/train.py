@@ -1,9 +1,10 @@
 """Train the entity model (spaCy NER: PER, ORG, LOC) from the config in ``nlp/configs``.
 
-Data: idner-news-2k (train for training, dev for early stopping), optionally other public NER
-sets mapped to PER/ORG/LOC, and the train split of ``anotasi/``. Sentences that also occur in
-idner-news-2k test (or in any dev/test side) are removed from training, so the test stays
-unseen (shared/data/README.md lists the overlaps).
+Data: the train split of ``anotasi/`` (dev split for early stopping), which the repository
+ships, so a fresh clone trains. Optionally, a folder of public NER corpora
+(:data:`PUBLIC_CORPORA` says where to get each): idner-news-2k (train, dev for early stopping,
+test for the score) and other sets mapped to PER/ORG/LOC. Sentences that also occur in
+idner-news-2k dev or test are removed from training, so the test stays unseen.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pugnlp.annotations import AnnotatedDoc
+from pugnlp.errors import PugnlpError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,6 +37,41 @@ PUBLIC_SETS: dict[str, tuple[str, int, int, str | None]] = {
     "nergrit": ("indonlu-nergrit/train_preprocess.txt", 0, 1, "\t"),
     "nerugm": ("indolem-nerugm/nerugm.txt", 0, 1, "\t"),
 }
+
+
+PUBLIC_CORPORA: dict[str, tuple[str, str, str]] = {
+    # folder: (address, licence, files used)
+    "idner-news-2k": ("https://github.com/khairunnisaor/idner-news-2k", "MIT",
+                      "train.txt, dev.txt, test.txt"),
+    "indolem-nerui": ("https://github.com/indolem/indolem (ner/data/nerui)",
+                      "CC BY 4.0 (NusaCrowd catalogue)", "nergithub.txt"),
+    "indonlu-nergrit": ("https://github.com/IndoNLP/indonlu (dataset/nergrit_ner-grit)",
+                        "Apache-2.0 + NERGRIT attribution", "train_preprocess.txt"),
+    "indolem-nerugm": ("https://github.com/indolem/indolem (ner/data/nerugm)",
+                       "CC BY 4.0 (NusaCrowd catalogue)", "nerugm.txt"),
+}
+"""Public NER corpora ``pugnlp train --ner-corpora DIR`` reads, by folder under ``DIR``: where to
+get each, its licence and the files it must hold (docs/models.md, "Training data")."""
+
+
+class CorpusMissing(PugnlpError):
+    """A public NER corpus named for training is not where it should be."""
+
+
+def check_corpora(folder: Path, names: Iterable[str]) -> None:
+    """Every file of the named public sets exists under ``folder``.
+
+    Raises:
+        CorpusMissing: naming the missing file, the corpus's address and its licence.
+    """
+    for name in names:
+        path = folder / PUBLIC_SETS[name][0]
+        if not path.is_file():
+            corpus = PUBLIC_SETS[name][0].split("/")[0]
+            address, licence, files = PUBLIC_CORPORA[corpus]
+            raise CorpusMissing(f"{path}: missing; the {name} set is read from {corpus}/ "
+                                f"({files}) under {folder}: get it from {address} "
+                                f"(licence {licence}), or train without --ner-corpora")
 
 
 def read_iob(path: Path, tok_col: int, tag_col: int, sep: str | None
@@ -116,17 +153,35 @@ def annotated_docs(nlp: Language, docs: list[AnnotatedDoc],
     return out
 
 
-def build_corpora(shared_data: Path, annotations: list[AnnotatedDoc],
+def build_corpora(corpora: Path | None, annotations: list[AnnotatedDoc],
                   extra_sets: tuple[str, ...] = ()) -> tuple[list[Doc], list[Doc], dict[str, Any]]:
-    """(train docs, dev docs, provenance) with the test side's sentences kept out of training."""
+    """(train docs, dev docs, provenance) with the test side's sentences kept out of training.
+
+    Without ``corpora`` the annotated documents alone (all their labels: no other convention
+    to fight); with it, idner-news-2k and ``extra_sets`` too, the team's LOC as missing.
+
+    Raises:
+        CorpusMissing: a file of a public set is not under ``corpora``.
+    """
     import spacy
 
     from pugnlp.nlp.tokenizer import build_tokenizer
 
     nlp = spacy.blank("id")
     nlp.tokenizer = build_tokenizer(nlp)
-    read = {name: read_iob(shared_data / spec[0], *spec[1:]) for name, spec in PUBLIC_SETS.items()
-            if name in ("idner-train", "idner-dev", "idner-test") or name in extra_sets}
+    if corpora is None:
+        if extra_sets:
+            raise CorpusMissing(f"--extra-ner {' '.join(extra_sets)} needs --ner-corpora DIR "
+                                "(the folder of the public NER corpora)")
+        train = annotated_docs(nlp, [d for d in annotations if d.split == "train"], frozenset())
+        dev = annotated_docs(nlp, [d for d in annotations if d.split == "dev"], frozenset())
+        return train, dev, {"public_sets": [], "dev": ["anotasi dev"],
+                            "dropped_overlapping_sentences": 0, "train_docs": len(train),
+                            "dev_docs": len(dev)}
+    names = ("idner-train", "idner-dev", "idner-test", *extra_sets)
+    check_corpora(corpora, names)
+    read = {name: read_iob(corpora / PUBLIC_SETS[name][0], *PUBLIC_SETS[name][1:])
+            for name in names}
     held_out = {_key(w) for w, _ in read["idner-test"]} | {_key(w) for w, _ in read["idner-dev"]}
     train_sents, seen = [], set(held_out)
     dropped = 0

@@ -57,3 +57,67 @@ def test_save_pipeline_replaces_the_folder_only_when_complete(tmp_path: Path,
     assert sorted(p.name for p in out.iterdir()) == before
     assert (out / "config.cfg").read_text(encoding="utf-8") != "half"
     assert [p.name for p in tmp_path.iterdir()] == ["model"]  # no temp folder left behind
+
+
+def _small_anotasi(path: Path) -> Path:
+    """A small annotation file cut from the repository's own: per split and event type a
+    few documents (54 in all), so that every class is there to learn."""
+    import collections
+    import json
+
+    from pugnlp.annotations import split_of
+
+    caps = {"train": 4, "dev": 1, "test": 1}
+    taken: collections.Counter[tuple[str, str]] = collections.Counter()
+    lines = []
+    for line in (ROOT / "anotasi" / "dokumen.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        key = (split_of(row["id"]), row.get("event_type") or "none")
+        if taken[key] < caps[key[0]]:
+            taken[key] += 1
+            lines.append(line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_fresh_clone_trains_from_the_annotated_documents_alone(tmp_path: Path) -> None:
+    from pugnlp.events.loader import extract_text
+    from pugnlp.events.training import train_all
+
+    anotasi = _small_anotasi(tmp_path / "small.jsonl")
+    out = tmp_path / "model"
+    messages: list[str] = []
+    card = train_all(anotasi, None, out, ner_steps=300, progress=messages.append)
+    assert card["data"]["public_ner"] == {}
+    assert card["data"]["ner_corpus"]["public_sets"] == []
+    assert list(card["data"]["anotasi"]) == ["small.jsonl"]
+    assert set(card["scores"]["entities"]) == {"anotasi test"}
+    assert card["scores"]["entities"]["anotasi test"]["ents_f"] > 0.5
+    assert any("anotasi train" in m for m in messages)
+    nlp = load(out)
+    record = extract_text("Rakor Pokja PUG Kabupaten Sigi\n\nDP3A Kabupaten Sigi menggelar "
+                          "rapat koordinasi Pokja PUG di aula Bappeda, Selasa (5/3/2024).",
+                          nlp, doc_id="sigi")
+    assert record.relevant and record.kab_kota == "Kabupaten Sigi"
+
+
+def test_a_missing_public_corpus_stops_before_any_training(tmp_path: Path) -> None:
+    from pugnlp.events.training import train_all
+    from pugnlp.nlp.train import CorpusMissing
+
+    out = tmp_path / "model"
+    with pytest.raises(CorpusMissing, match=r"idner-news-2k/train\.txt: missing.*github\.com"):
+        train_all(ROOT / "anotasi", tmp_path, out, progress=lambda _: None)
+    with pytest.raises(CorpusMissing, match="--extra-ner nerui needs --ner-corpora"):
+        train_all(ROOT / "anotasi", None, out, extra_ner=("nerui",), progress=lambda _: None)
+    assert not out.exists()
+
+
+def test_too_few_persons_for_the_official_selector_is_a_clear_error(tmp_path: Path) -> None:
+    from pugnlp.events.training import TrainingError, train_all
+
+    anotasi = _small_anotasi(tmp_path / "small.jsonl")
+    out = tmp_path / "model"
+    with pytest.raises(TrainingError, match="official selector: the entity model found"):
+        train_all(anotasi, None, out, ner_steps=20, progress=lambda _: None)
+    assert not out.exists()
