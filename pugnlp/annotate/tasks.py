@@ -35,8 +35,14 @@ from typing import Any
 from pugnlp import __version__
 from pugnlp.annotate.lsfields import field_results
 from pugnlp.annotate.spans import Span, record_fields, record_meta, record_spans
-from pugnlp.annotate.tools import NESTED_SPANS_KEY, overlapping_count
-from pugnlp.annotate.tools import LABELS_TAG, TEXT_TAG, labelstudio_config, to_utf16
+from pugnlp.annotate.tools import (
+    LABELS_TAG,
+    NESTED_SPANS_KEY,
+    TEXT_TAG,
+    labelstudio_config,
+    overlapping_count,
+    to_utf16,
+)
 from pugnlp.annotations import DOC_FIELDS, AnnotatedDoc
 from pugnlp.errors import AnnotationError
 from pugnlp.schema import EventRecord

@@ -376,7 +376,7 @@ def multipart(field_name: str, filename: str, content: bytes) -> tuple[bytes, st
     boundary = uuid.uuid4().hex
     body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{field_name}\"; "
             f"filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-            ).encode("utf-8") + content + f"\r\n--{boundary}--\r\n".encode("utf-8")
+            ).encode() + content + f"\r\n--{boundary}--\r\n".encode()
     return body, f"multipart/form-data; boundary={boundary}"
 
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import annotation_tools as tools
+import pytest
 from tool_roundtrip import Scenario, make_scenario
 
 
