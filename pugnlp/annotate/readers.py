@@ -25,8 +25,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pugnlp.annotate.lsfields import control_values, fields_from_results, json_min_values
-from pugnlp.annotate.tools import RELEVANT_ALIASES, from_utf16
+from pugnlp.annotate.lsfields import (
+    CATEGORIES_TAG,
+    LIST_TAGS,
+    SCALAR_TAGS,
+    control_values,
+    fields_from_results,
+    json_min_values,
+)
+from pugnlp.annotate.tools import (
+    EVENT_TYPE_TAG,
+    LABELS_TAG,
+    NESTED_SPANS_KEY,
+    RELEVANT_ALIASES,
+    RELEVANT_TAG,
+    TEXT_TAG,
+    from_utf16,
+    overlapping_count,
+)
 from pugnlp.annotations import DOC_FIELDS
 from pugnlp.errors import AnnotationError
 from pugnlp.schema import EVENT_TYPES
@@ -144,14 +160,12 @@ def labelstudio_row(task: dict[str, Any], where: str) -> dict[str, Any] | None:
     row = _base_row(data, text)
     spans: list[list[Any]] = []
     results = chosen.get("result") or []
+    _check_config(results, where)
     for result in results:
         kind = result.get("type") if isinstance(result, dict) else None
         value = result.get("value") if isinstance(result, dict) else None
         if kind == "labels" and isinstance(value, dict):
             spans.extend(_ls_span(text, value, where))
-        elif kind in ("hypertextlabels", "paragraphlabels"):
-            raise AnnotationError(f"{where}: {kind} results; label the plain Text tag "
-                                  "(use the config that `pugnlp annotate export` writes)")
     row.update(fields_from_results(control_values(results), where))
     row["label"] = spans
     return _finish(row, where)
@@ -162,6 +176,9 @@ def json_min_row(item: dict[str, Any], where: str) -> dict[str, Any]:
     text = item.get("text")
     if not isinstance(text, str):
         raise AnnotationError(f"{where}: item has no text")
+    if RELEVANT_TAG not in item:
+        raise AnnotationError(f"{where}: no {RELEVANT_TAG!r} choice, which pugnlp's labeling "
+                              f"config requires: {OTHER_CONFIG_HINT}")
     row = _base_row({"doc_id": item.get("doc_id")}, text)
     spans: list[list[Any]] = []
     for value in item.get("label") or []:
@@ -171,6 +188,36 @@ def json_min_row(item: dict[str, Any], where: str) -> dict[str, Any]:
     row.update(fields_from_results(json_min_values(item), where))
     row["label"] = spans
     return _finish(row, where)
+
+
+OTHER_CONFIG_HINT = ("exported from a project with another labeling config? Create the project "
+                     "with the config that `pugnlp annotate export` writes (OUT.config.xml)")
+KNOWN_CONTROLS: dict[str, tuple[str, ...]] = {
+    LABELS_TAG: ("labels",), RELEVANT_TAG: ("choices",), EVENT_TYPE_TAG: ("choices",),
+    CATEGORIES_TAG: ("choices",), **{tag: ("textarea",) for tag in SCALAR_TAGS + LIST_TAGS},
+}
+"""Control name -> result types of pugnlp's labeling config (tools.labelstudio_config)."""
+
+
+def _check_config(results: list[Any], where: str) -> None:
+    """Every result must come from a control of pugnlp's labeling config, and the required
+    relevance choice must be there: Label Studio stores and exports whatever a project's
+    config produced, so an export of another project would otherwise merge half-read."""
+    for result in results:
+        if not isinstance(result, dict):
+            raise AnnotationError(f"{where}: result {result!r} is not an object")
+        name, target, kind = result.get("from_name"), result.get("to_name"), result.get("type")
+        if kind in ("hypertextlabels", "paragraphlabels"):
+            raise AnnotationError(f"{where}: {kind} results; label the plain Text tag "
+                                  "(use the config that `pugnlp annotate export` writes)")
+        if name not in KNOWN_CONTROLS or target != TEXT_TAG or kind not in KNOWN_CONTROLS[name]:
+            raise AnnotationError(
+                f"{where}: a {kind!r} result of control {name!r} on {target!r} is not in "
+                f"pugnlp's labeling config (controls: {', '.join(KNOWN_CONTROLS)}); "
+                f"{OTHER_CONFIG_HINT}")
+    if not any(r.get("from_name") == RELEVANT_TAG for r in results):
+        raise AnnotationError(f"{where}: the annotation has no {RELEVANT_TAG!r} choice, which "
+                              f"pugnlp's labeling config requires: {OTHER_CONFIG_HINT}")
 
 
 def _ls_span(text: str, value: dict[str, Any], where: str) -> list[list[Any]]:
@@ -201,6 +248,13 @@ def doccano_row_in(item: dict[str, Any], where: str) -> dict[str, Any]:
     row = _base_row(item, text)
     raw = item.get("label", item.get("labels"))
     entities = item.get("entities")
+    if raw is not None and entities is not None:
+        raise AnnotationError(
+            f"{where}: both `label` and `entities`: doccano kept the file's `label` as "
+            "metadata, so this project is not a Sequence Labeling one (an Intent Detection "
+            "project reads spans from `entities` only, and cannot hold nested spans); import "
+            "the file of `pugnlp annotate export --format doccano` into a Sequence Labeling "
+            "project with 'Allow overlapping spans' on")
     if raw is None and isinstance(entities, list):
         raw = [[e.get("start_offset"), e.get("end_offset"), e.get("label")]
                if isinstance(e, dict) else e for e in entities]
@@ -214,6 +268,7 @@ def doccano_row_in(item: dict[str, Any], where: str) -> dict[str, Any]:
         else:
             spans.append(span)  # validate_doc names what is wrong with it
     row["label"] = spans
+    _check_nested_kept(item, spans, where)
     for category in item.get("cats") or []:
         name = str(category)
         if name.lower() in RELEVANT_ALIASES:
@@ -221,6 +276,27 @@ def doccano_row_in(item: dict[str, Any], where: str) -> dict[str, Any]:
         elif name in EVENT_TYPES:
             row["event_type"] = name
     return _finish(row, where)
+
+
+def _check_nested_kept(item: dict[str, Any], spans: list[Any], where: str) -> None:
+    """Refuse a document whose nested spans all vanished in doccano.
+
+    doccano drops overlapping spans on import, silently, in a project without 'Allow
+    overlapping spans' (and always in an Intent Detection project). The export notes how
+    many of its spans overlap another (metadata ``nested_spans``); when there were some and
+    not one span of the file overlaps another, the project dropped them, not the annotator.
+    """
+    expected = item.get(NESTED_SPANS_KEY)
+    if not isinstance(expected, int) or expected <= 0:
+        return
+    good = [s for s in spans if isinstance(s, list) and len(s) == 3
+            and all(isinstance(x, int) for x in s[:2])]
+    if overlapping_count(good) == 0:
+        raise AnnotationError(
+            f"{where}: the document went to doccano with {expected} nested spans and came back "
+            "with no span overlapping another: the project dropped them on import (turn on "
+            "'Allow overlapping spans' in a Sequence Labeling project, import the tasks again "
+            "and redo the corrections)")
 
 
 # -- shared ----------------------------------------------------------------------------------

@@ -35,7 +35,14 @@ from typing import Any
 from pugnlp import __version__
 from pugnlp.annotate.lsfields import field_results
 from pugnlp.annotate.spans import Span, record_fields, record_meta, record_spans
-from pugnlp.annotate.tools import LABELS_TAG, TEXT_TAG, labelstudio_config, to_utf16
+from pugnlp.annotate.tools import (
+    LABELS_TAG,
+    NESTED_SPANS_KEY,
+    TEXT_TAG,
+    labelstudio_config,
+    overlapping_count,
+    to_utf16,
+)
 from pugnlp.annotations import DOC_FIELDS, AnnotatedDoc
 from pugnlp.errors import AnnotationError
 from pugnlp.schema import EventRecord
@@ -80,11 +87,19 @@ def labelstudio_task(index: int, doc_id: str, text: str, spans: Iterable[Span],
 
 def doccano_row(doc_id: str, text: str, spans: Iterable[Span], fields: dict[str, Any],
                 meta: dict[str, Any] | None = None) -> dict[str, Any]:
-    """One doccano sequence-labelling line; ``doc_id`` and the fields travel as metadata."""
-    row: dict[str, Any] = {"text": text, "label": [list(s) for s in sorted(spans)],
+    """One doccano sequence-labelling line; ``doc_id`` and the fields travel as metadata.
+
+    ``nested_spans`` (metadata too) counts the spans that overlap another: doccano silently
+    drops overlapping spans on import unless the project allows them, and the import uses
+    the count to refuse a file that came back without them
+    (:func:`pugnlp.annotate.readers.doccano_row_in`).
+    """
+    ordered = sorted(spans)
+    row: dict[str, Any] = {"text": text, "label": [list(s) for s in ordered],
                            "doc_id": doc_id}
     row.update(meta or {})
     row.update({k: fields[k] for k in DOC_FIELDS if k in fields})
+    row[NESTED_SPANS_KEY] = overlapping_count(ordered)
     return row
 
 

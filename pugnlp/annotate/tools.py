@@ -9,6 +9,7 @@ emoji, say), so offsets are converted both ways with :func:`to_utf16` / :func:`f
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any
 
 from pugnlp.annotations import LABELS
 from pugnlp.schema import APE_CATEGORIES, EVENT_TYPES
@@ -26,10 +27,27 @@ RELEVANT_ALIASES: dict[str, bool] = {
     "ya": True, "tidak": False, "distractor": False,
 }
 
+NESTED_SPANS_KEY = "nested_spans"
+"""doccano metadata written by the export: how many spans overlap another (see readers.py)."""
+
 LABEL_COLOURS: dict[str, str] = {
     "PER": "#e6194b", "JABATAN": "#f58231", "ORG": "#4363d8", "LOC": "#3cb44b",
     "VENUE": "#911eb4", "DATE": "#808000",
 }
+
+
+def overlapping_count(spans: list[tuple[int, int, str]] | list[list[Any]]) -> int:
+    """How many spans overlap (nest in, contain or cross) at least another span."""
+    ordered = sorted((int(s[0]), int(s[1])) for s in spans)
+    overlapping: set[int] = set()
+    for i, (start, end) in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            if ordered[j][0] >= end:
+                break
+            overlapping.update((i, j))
+    return len(overlapping)
+
+
 def labelstudio_config() -> str:
     """The Label Studio labeling config (XML) for pugnlp's labels and document choices.
 
