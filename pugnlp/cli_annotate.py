@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pugnlp.cli_options import fail, model_options
 from pugnlp.settings import Settings
+
+if TYPE_CHECKING:
+    from pugnlp.annotations import AnnotatedDoc
+
+DEFAULT_PICK = 20
+"""Articles `annotate export --select uncertain` keeps without -n: a sitting's work."""
 
 
 @click.group(epilog="Docs: docs/annotation.md.")
@@ -20,35 +27,77 @@ def annotate() -> None:
 
 
 @annotate.command(name="export")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["labelstudio", "doccano"]), required=True,
               help="labelstudio: a JSON list of tasks (+ OUT.config.xml, the labeling config); "
               "doccano: JSONL for a sequence-labelling project.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
               help="Tasks file to write (atomically).")
 @model_options
+@click.option("--store", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Also read every article of this corpus store (as "
+              "korpus/korpus.sqlite, written by `pugnlp crawl`).")
+@click.option("--select", type=click.Choice(["uncertain"]), default=None,
+              help="uncertain: export only the -n articles the models would learn most from "
+              "(classifier margins, officials near the selector's threshold, no activity "
+              "found...; diverse in province and type), best first, and print why each was "
+              "picked. Default: every article.")
+@click.option("-n", "--number", "n", type=click.IntRange(min=1), default=None,
+              help=f"How many articles --select keeps (default {DEFAULT_PICK}).")
+@click.option("--anotasi", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="With --select: the annotated corpus whose documents (same "
+              "id, same or nearly the same text) are never picked again (default: "
+              "anotasi_file of pugnlp.toml, else anotasi/dokumen.jsonl).")
 @click.option("--gold", is_flag=True,
               help="PATH are annotation files (anotasi/*.jsonl): export their spans and fields "
               "as they are, to review or correct them.")
 @click.pass_obj
 def annotate_export(settings: Settings, paths: tuple[Path, ...], fmt: str, out: Path,
-                    rules_only: bool, model_dir: Path | None, gold: bool) -> None:
-    """Write machine output for PATH... as pre-annotated tasks.
+                    rules_only: bool, model_dir: Path | None, store: Path | None,
+                    select: str | None, n: int | None, anotasi: Path | None,
+                    gold: bool) -> None:
+    """Write machine output for PATH... (and --store) as pre-annotated tasks.
 
     PATH is what `pugnlp extract` reads (.txt, .html, .jsonl, folders). Spans come from the
     records' evidence (officials -> PER and JABATAN, agencies -> ORG, venues -> VENUE, event
     date -> DATE, places -> LOC); relevance, event type and the event fields come along to
     be corrected. Import the corrected export with `pugnlp annotate import`.
+
+    With --select uncertain the articles are ranked by how much annotating them would teach
+    the models (docs/annotation.md, "Choosing what to annotate") and only the top -n are
+    written; articles already in the annotated corpus are skipped.
     """
     from pugnlp.annotate.tasks import export_tasks
 
+    if not paths and store is None:
+        fail("give PATH... or --store")
+    if select is None and (n is not None or anotasi is not None):
+        fail("-n and --anotasi go with --select uncertain")
+    if gold and (select or store):
+        fail("--gold exports annotation files as they are; it takes no --select or --store")
+    annotated = _annotated(anotasi or settings.anotasi_file) if select else None
     summary = export_tasks(list(paths), out, fmt, use_models=not rules_only,
-                           model_dir=model_dir or settings.model_dir, gold=gold)
+                           model_dir=model_dir or settings.model_dir, gold=gold, store=store,
+                           select=select, n=n or DEFAULT_PICK, annotated=annotated)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
+    if summary.picked is not None:
+        for line in summary.picked.lines():
+            click.echo(line)
     click.echo(summary.text())
     if summary.failures:
         sys.exit(1)
+
+
+def _annotated(path: Path) -> list[AnnotatedDoc]:
+    """The annotated corpus at ``path`` (none when the file does not exist)."""
+    from pugnlp.annotations import load_annotations
+
+    if not path.exists():
+        click.echo(f"{path}: no annotated corpus here; nothing is skipped as annotated",
+                   err=True)
+        return []
+    return load_annotations(path)
 
 
 @annotate.command(name="import")

@@ -158,3 +158,74 @@ def test_stats_write_docs_replaces_only_the_counts(runner: CliRunner, tmp_path: 
     result = runner.invoke(cli, ["annotate", "stats", "--write-docs", str(doc),
                                  str(ROOT / "anotasi" / "dokumen.jsonl")])
     assert result.exit_code == 1 and f"Error: {doc}: no stats markers" in result.output
+
+
+# -- export --select uncertain (issue 13) -----------------------------------------------------
+
+CONTOH = ROOT / "korpus" / "contoh" / "teks"
+
+
+@pytest.fixture()
+def unannotated(tmp_path: Path) -> Path:
+    """Four bundled releases (three relevant, one distractor) and a malformed JSONL file."""
+    folder = tmp_path / "belum"
+    folder.mkdir()
+    for name in ("01_kalsel_rakor", "21_papua_lainnya", "30_malut_lainnya",
+                 "37_banten_distraktor-kb"):
+        (folder / f"{name}.txt").write_text((CONTOH / f"{name}.txt").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    (folder / "rusak.jsonl").write_text('{"id": "r1", "text": "Rakor PUG\n', encoding="utf-8")
+    return folder
+
+
+def test_export_select_uncertain_ranks_skips_annotated_and_names_bad_files(
+        runner: CliRunner, unannotated: Path, tmp_path: Path) -> None:
+    anotasi = tmp_path / "dokumen.jsonl"
+    text = (CONTOH / "01_kalsel_rakor.txt").read_text(encoding="utf-8")
+    anotasi.write_text(json.dumps({"id": "01_kalsel_rakor", "text": text, "label": []}) + "\n",
+                       encoding="utf-8")
+    out = tmp_path / "tugas.jsonl"
+    result = runner.invoke(cli, ["annotate", "export", str(unannotated), "--format", "doccano",
+                                 "-o", str(out), "--select", "uncertain", "-n", "2",
+                                 "--anotasi", str(anotasi), "--model-dir", str(ROOT / "model")])
+    assert result.exit_code == 1, result.output              # the bad file is reported ...
+    assert "rusak.jsonl:1: malformed JSON" in result.output
+    assert "ranked 3 unannotated articles, picked 2 (skipped 1" in result.output  # ... the rest ranked
+    ranked = [line for line in result.output.splitlines() if line.startswith(("  1. ", "  2. "))]
+    assert len(ranked) == 2 and all("score" in line for line in ranked)
+    assert "type margin" in result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 2 and "01_kalsel_rakor" not in {r["doc_id"] for r in rows}
+    assert [r["doc_id"] for r in rows] == [line.split()[1] for line in ranked]
+
+
+def test_export_select_reads_the_corpus_store(runner: CliRunner, tmp_path: Path,
+                                              rules_pipeline: None) -> None:
+    from pugnlp.article.html import text_to_article
+    from pugnlp.corpus.store import CorpusStore, Page
+
+    store = tmp_path / "korpus.sqlite"
+    with CorpusStore(store) as db:
+        for name in ("14_bali_rakor", "24_sulteng_sosialisasi"):
+            article = text_to_article((CONTOH / f"{name}.txt").read_text(encoding="utf-8"), name)
+            db.add_page(Page(f"https://humas.example.go.id/{name}", "humas", article,
+                             "<html></html>"))
+    out = tmp_path / "tugas.jsonl"
+    result = runner.invoke(cli, ["annotate", "export", "--store", str(store), "--format",
+                                 "doccano", "-o", str(out), "--select", "uncertain", "-n", "1",
+                                 "--rules-only"])
+    assert result.exit_code == 0, result.output
+    assert "ranked 2 unannotated articles, picked 1" in result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-n", "3"], "-n and --anotasi go with --select uncertain"),
+    ([], "give PATH... or --store"),
+])
+def test_export_select_options_are_checked(runner: CliRunner, tmp_path: Path, articles: Path,
+                                           args: list[str], message: str) -> None:
+    paths = [str(articles)] if args else []
+    result = runner.invoke(cli, ["annotate", "export", *paths, "--format", "doccano", "-o",
+                                 str(tmp_path / "x.jsonl"), *args])
+    assert result.exit_code != 0 and message in result.output

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pugnlp import __version__
 from pugnlp.annotate.lsfields import field_results
@@ -45,11 +45,16 @@ from pugnlp.annotate.tools import (
 )
 from pugnlp.annotations import DOC_FIELDS, AnnotatedDoc
 from pugnlp.errors import AnnotationError
-from pugnlp.schema import EventRecord
+from pugnlp.schema import Article, EventRecord
+
+if TYPE_CHECKING:
+    from pugnlp.annotate.pick import PickResult
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("labelstudio", "doccano")
+SELECTIONS: tuple[str | None, ...] = (None, "uncertain")
+"""``select`` of :func:`export_tasks`: every article, or the most informative ones."""
 
 
 def labelstudio_task(index: int, doc_id: str, text: str, spans: Iterable[Span],
@@ -156,9 +161,15 @@ class ExportSummary:
     config: Path | None = None
     models: str = "rules"
     failures: list[str] = field(default_factory=list)
+    picked: PickResult | None = None
 
     def text(self) -> str:
-        lines = [f"{self.tasks} {self.fmt} tasks ({self.spans} spans) -> {self.output}"]
+        lines = []
+        if self.picked is not None:
+            lines.append(f"ranked {self.picked.ranked} unannotated articles, picked "
+                         f"{len(self.picked.picks)} (skipped {len(self.picked.skipped)}: "
+                         "already annotated or near-duplicates)")
+        lines.append(f"{self.tasks} {self.fmt} tasks ({self.spans} spans) -> {self.output}")
         if self.config:
             lines.append(f"  labeling config: {self.config} (paste it in Settings > Labeling "
                          "Interface > Code)")
@@ -168,7 +179,9 @@ class ExportSummary:
 
 
 def export_tasks(paths: list[Path], out: Path, fmt: str, use_models: bool = True,
-                 model_dir: Path | None = None, gold: bool = False) -> ExportSummary:
+                 model_dir: Path | None = None, gold: bool = False, *,
+                 store: Path | None = None, select: str | None = None, n: int = 20,
+                 annotated: list[AnnotatedDoc] | None = None) -> ExportSummary:
     """Read ``paths``, pre-annotate and write the tasks to ``out`` (atomically).
 
     Args:
@@ -178,17 +191,25 @@ def export_tasks(paths: list[Path], out: Path, fmt: str, use_models: bool = True
         use_models: use trained models from ``model_dir`` when present (else rules only).
         model_dir: folder of trained models (default ``model/``).
         gold: ``paths`` are annotation files: export their spans and fields unchanged.
+        store: also read every article of this corpus store.
+        select: None exports every article; ``uncertain`` only the ``n`` the models would
+            learn most from (:func:`pugnlp.annotate.pick.pick`), best first.
+        n: how many articles ``select`` keeps.
+        annotated: documents already annotated, never selected again (with ``select``).
 
     Returns:
-        The summary; bad input items are listed in ``failures`` and skipped.
+        The summary; bad input items are listed in ``failures`` and skipped; with
+        ``select``, ``picked`` holds the ranking and why each article was picked.
 
     Raises:
-        AnnotationError: unknown format, or a bad annotation file when ``gold``.
+        AnnotationError: unknown format or selection, or a bad annotation file when ``gold``.
         ModelError: a trained model is present but cannot be loaded.
     """
     from pugnlp.ioutil import atomic_write_text
 
     _check_format(fmt)
+    if select not in SELECTIONS:
+        raise AnnotationError(f"unknown selection {select!r} (use {SELECTIONS[1]})")
     summary = ExportSummary(output=out, fmt=fmt)
     if gold:
         from pugnlp.annotations import load_annotations
@@ -197,7 +218,8 @@ def export_tasks(paths: list[Path], out: Path, fmt: str, use_models: bool = True
         tasks = tasks_from_docs(docs, fmt)
         summary.spans = sum(len(d.spans) for d in docs)
     else:
-        records = _extract(paths, use_models, model_dir, summary)
+        records = _extract(paths, store, use_models, model_dir, summary, select, n,
+                           annotated or [])
         model_version = f"pugnlp {__version__} {summary.models}" if records else ""
         tasks = tasks_from_records(records, fmt, model_version)
         summary.spans = sum(_span_count(t) for t in tasks)
@@ -215,19 +237,39 @@ def _span_count(task: dict[str, Any]) -> int:
     return len(task.get("label", []))
 
 
-def _extract(paths: list[Path], use_models: bool, model_dir: Path | None,
-             summary: ExportSummary) -> list[EventRecord]:
+def _read_articles(paths: list[Path], store: Path | None, summary: ExportSummary
+                   ) -> Iterator[Article]:
     from pugnlp.article.load import iter_articles
     from pugnlp.errors import InputError
-    from pugnlp.events.loader import describe, extract_articles, load
 
-    nlp = load(model_dir, rules_only=not use_models)
-    summary.models = describe(nlp)
-    articles = []
     for item in iter_articles(paths):
         if isinstance(item, InputError):
             summary.failures.append(str(item))
             log.warning("%s", item)
             continue
-        articles.append(item)
-    return list(extract_articles(nlp, articles))
+        yield item
+    if store is not None:
+        from pugnlp.corpus.store import iter_articles as iter_stored
+
+        yield from iter_stored(store)
+
+
+def _extract(paths: list[Path], store: Path | None, use_models: bool, model_dir: Path | None,
+             summary: ExportSummary, select: str | None, n: int,
+             annotated: list[AnnotatedDoc]) -> list[EventRecord]:
+    from pugnlp.events.loader import ArticleText, describe, extract_articles, load
+
+    nlp = load(model_dir, rules_only=not use_models)
+    summary.models = describe(nlp)
+    articles = _read_articles(paths, store, summary)
+    if select is None:
+        return list(extract_articles(nlp, articles))
+    from pugnlp.annotate.pick import pick, signals_from_doc
+
+    records, signals = [], []
+    for doc in nlp.pipe((ArticleText(a) for a in articles), batch_size=64):
+        record, signal = signals_from_doc(doc)
+        records.append(record)
+        signals.append(signal)
+    summary.picked = pick(signals, n, annotated)
+    return [records[p.index] for p in summary.picked.picks]

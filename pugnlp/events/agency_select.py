@@ -154,17 +154,26 @@ class AgencySelector:
         self.model = model
         self.threshold = threshold
 
-    def select_many(self, records: list[EventRecord]) -> list[EventRecord]:
+    def probabilities(self, records: list[EventRecord]) -> list[list[float]]:
+        """P(keep) of every agency of each record, in the record's order."""
         rows = [agency_features(r) for r in records]
         flat = [f for fs in rows for f in fs]
-        if not flat:
-            return records
-        probs = positive_probs(self.model, flat)
+        probs = positive_probs(self.model, flat) if flat else []
         out, k = [], 0
-        for record, feats in zip(records, rows):
-            keep = tuple(a for a, p in zip(record.agencies, probs[k:k + len(feats)])
-                         if p >= self.threshold)
+        for feats in rows:
+            out.append(probs[k:k + len(feats)])
             k += len(feats)
+        return out
+
+    def select_many(self, records: list[EventRecord],
+                    probabilities: list[list[float]] | None = None) -> list[EventRecord]:
+        """The records without the agencies under the threshold; ``probabilities`` are
+        :meth:`probabilities` of ``records`` when already computed."""
+        if probabilities is None:
+            probabilities = self.probabilities(records)
+        out = []
+        for record, probs in zip(records, probabilities):
+            keep = tuple(a for a, p in zip(record.agencies, probs) if p >= self.threshold)
             out.append(replace(record, agencies=keep) if len(keep) != len(record.agencies)
                        else record)
         return out

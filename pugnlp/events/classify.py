@@ -22,6 +22,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from pugnlp.errors import ModelError
 from pugnlp.events.activity import Activity, find_activity
 from pugnlp.events.classify_rules import relevance_score, split_sections, type_scores
+from pugnlp.events.record import ClassProbabilities
 from pugnlp.schema import EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -216,22 +217,23 @@ class EventClassifier:
         self.relevance = relevance
         self.event_type = event_type
 
-    def decide(self, records: list[Any], activities: Sequence[Activity | None] | None = None
-               ) -> list[dict[str, Any]]:
-        """Per record (an article or a record: ``text`` and ``title``): relevant,
-        relevant_score, event_type, event_type_score. ``activities`` are the records'
-        activities when already found."""
+    def probabilities(self, records: list[Any],
+                      activities: Sequence[Activity | None] | None = None
+                      ) -> list[ClassProbabilities]:
+        """Per record (an article or a record: ``text`` and ``title``): P(relevant) and the
+        probability of every event type. ``activities`` are the records' activities when
+        already found."""
         if not records:
             return []
         X = frame([r.text for r in records], [r.title for r in records], activities)  # noqa: N806
         p_rel = self.relevance.predict_proba(X)[:, list(self.relevance.classes_).index(True)]
         p_type = self.event_type.predict_proba(X)
-        labels = list(self.event_type.classes_)
-        out = []
-        for prob, types in zip(p_rel, p_type):
-            best = int(np.argmax(types))
-            relevant = bool(prob >= 0.5)
-            out.append({"relevant": relevant, "relevant_score": round(float(prob), 4),
-                        "event_type": labels[best] if relevant else None,
-                        "event_type_score": round(float(types[best]), 4) if relevant else None})
-        return out
+        labels = [str(c) for c in self.event_type.classes_]
+        return [ClassProbabilities(float(prob), tuple(zip(labels, (float(p) for p in types))))
+                for prob, types in zip(p_rel, p_type)]
+
+    def decide(self, records: list[Any], activities: Sequence[Activity | None] | None = None
+               ) -> list[dict[str, Any]]:
+        """Per record: relevant, relevant_score, event_type, event_type_score (the
+        :meth:`ClassProbabilities.decision` of :meth:`probabilities`)."""
+        return [p.decision() for p in self.probabilities(records, activities)]

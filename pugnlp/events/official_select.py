@@ -280,18 +280,29 @@ class OfficialSelector:
         self.threshold = threshold
         self.lexicon = lexicon
 
-    def add_many(self, records: list[EventRecord], persons: list[list[tuple[int, int]]]
-                 ) -> list[EventRecord]:
-        """``persons[i]``: the PER spans the entity model found in ``records[i].text``."""
+    def score_many(self, records: list[EventRecord], persons: list[list[tuple[int, int]]]
+                   ) -> list[list[tuple[Candidate, float]]]:
+        """Each record's candidates (:func:`official_candidates`) with P(official)."""
         cands = [official_candidates(r, p, self.lexicon) for r, p in zip(records, persons)]
         flat = [c.features for cs in cands for c in cs]
-        if not flat:
-            return records
-        probs = positive_probs(self.model, flat)
+        probs = positive_probs(self.model, flat) if flat else []
         out, k = [], 0
-        for record, cs in zip(records, cands):
-            chosen = _best_per_person(cs, probs[k:k + len(cs)], self.threshold)
+        for cs in cands:
+            out.append(list(zip(cs, probs[k:k + len(cs)])))
             k += len(cs)
+        return out
+
+    def add_many(self, records: list[EventRecord], persons: list[list[tuple[int, int]]],
+                 scored: list[list[tuple[Candidate, float]]] | None = None
+                 ) -> list[EventRecord]:
+        """``persons[i]``: the PER spans the entity model found in ``records[i].text``;
+        ``scored`` is :meth:`score_many` of them when already computed."""
+        if scored is None:
+            scored = self.score_many(records, persons)
+        out = []
+        for record, pairs in zip(records, scored):
+            chosen = _best_per_person([c for c, _ in pairs], [p for _, p in pairs],
+                                      self.threshold) if pairs else []
             out.append(_with_officials(record, chosen) if chosen else record)
         return out
 

@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pugnlp.keys import NATIONAL_KEYS
 from pugnlp.nlp.extensions import doc_value
@@ -61,6 +61,42 @@ class Decision:
     relevant_score: float | None
     event_type: str | None
     event_type_score: float | None
+
+
+@doc_value
+@dataclass(frozen=True, slots=True)
+class ClassProbabilities:
+    """The classifier's probabilities for one article: relevance, and every event type in
+    the event-type model's class order (what :meth:`EventClassifier.decide` reduces to its
+    best type). Read by the annotation picker (:mod:`pugnlp.annotate.pick`) for margins."""
+
+    relevant: float
+    event_types: tuple[tuple[str, float], ...]
+
+    def best_types(self) -> list[tuple[str, float]]:
+        """The event types, most probable first (a stable sort: the model's order on ties)."""
+        return sorted(self.event_types, key=lambda lp: -lp[1])
+
+    def decision(self) -> dict[str, Any]:
+        """relevant, relevant_score, event_type, event_type_score (type only when relevant)."""
+        relevant = self.relevant >= 0.5
+        label, p = max(self.event_types, key=lambda lp: lp[1]) if self.event_types else (None, 0.0)
+        return {"relevant": relevant, "relevant_score": round(self.relevant, 4),
+                "event_type": label if relevant else None,
+                "event_type_score": round(p, 4) if relevant and label else None}
+
+
+@doc_value
+@dataclass(frozen=True, slots=True)
+class ScoredMention:
+    """A mention a selector scored: its text, offsets, P(keep) and the selector's threshold
+    (``doc._.agency_scores``, ``doc._.official_scores``; read by the annotation picker)."""
+
+    text: str
+    start: int
+    end: int
+    probability: float
+    threshold: float
 
 
 def article_of(doc: Doc) -> Article:

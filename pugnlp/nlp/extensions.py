@@ -47,6 +47,12 @@ EXTENSIONS: dict[str, str] = {
     "participants": "(count, (start, end)) of the stated participant count, or None",
     "entity_persons": "PER spans the entity model finds in the paragraphs worth reading",
     "selected_officials": "officials the learned selector adds (schema Official)",
+    "class_probabilities": "the classifier's P(relevant) and P(event type) for every type "
+                           "(ClassProbabilities)",
+    "agency_scores": "the agency selector's probability for each agency it read "
+                     "(ScoredMention)",
+    "official_scores": "the official selector's probability for each person it read, in "
+                       "relevant articles (ScoredMention)",
 }
 """Every ``Doc._`` attribute pugnlp sets, with what it holds (default ``None``)."""
 

@@ -60,7 +60,8 @@ class _Learned:
 
 
 class Classifier(_Learned):
-    """``doc._.decision`` from the relevance and event-type models (scores included)."""
+    """``doc._.decision`` from the relevance and event-type models (scores included), and
+    ``doc._.class_probabilities``, every type's probability."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -79,10 +80,11 @@ class Classifier(_Learned):
     def set_annotations(self, docs: list[Doc]) -> None:
         if self.model is None:
             raise self._missing()
-        decisions = self.model.decide([article_of(doc) for doc in docs],
-                                      [doc._.activity for doc in docs])
-        for doc, d in zip(docs, decisions):
-            doc._.decision = Decision(**d)
+        probabilities = self.model.probabilities([article_of(doc) for doc in docs],
+                                                 [doc._.activity for doc in docs])
+        for doc, p in zip(docs, probabilities):
+            doc._.decision = Decision(**p.decision())
+            doc._.class_probabilities = p
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         from pugnlp.events.classify import save_model
@@ -248,7 +250,8 @@ class _Selector(_Learned):
 
 
 class AgencySelect(_Selector):
-    """``doc._.agencies`` without the agencies an article names only in passing."""
+    """``doc._.agencies`` without the agencies an article names only in passing;
+    ``doc._.agency_scores``, the probability of each."""
 
     def selector(self) -> AgencySelector:
         from pugnlp.events.agency_select import AgencySelector
@@ -258,8 +261,17 @@ class AgencySelect(_Selector):
         return AgencySelector(self.classifier.estimator, self.threshold)
 
     def set_annotations(self, docs: list[Doc]) -> None:
+        from pugnlp.events.record import ScoredMention
+
         records = [record_from_doc(d) for d in docs]
-        for doc, before, after in zip(docs, records, self.selector().select_many(records)):
+        selector = self.selector()
+        probabilities = selector.probabilities(records)
+        for doc, record, probs in zip(docs, records, probabilities):
+            doc._.agency_scores = tuple(
+                ScoredMention(a.name, a.evidence.start, a.evidence.end, round(p, 4),
+                              selector.threshold) for a, p in zip(record.agencies, probs))
+        for doc, before, after in zip(docs, records,
+                                      selector.select_many(records, probabilities)):
             if after is before:
                 continue
             kept = {id(a) for a in after.agencies}
@@ -269,7 +281,8 @@ class AgencySelect(_Selector):
 
 class OfficialSelect(_Selector):
     """``doc._.selected_officials``: the entity model's persons (in relevant articles) that
-    the rules missed and that read as acting in the event."""
+    the rules missed and that read as acting in the event; ``doc._.official_scores``, the
+    probability of every person it read."""
 
     def selector(self) -> OfficialSelector:
         from pugnlp.events.official_select import OfficialSelector
@@ -283,10 +296,18 @@ class OfficialSelect(_Selector):
         relevant = [d for d in docs if d._.decision is not None and d._.decision.relevant]
         if not relevant:
             return
+        from pugnlp.events.record import ScoredMention
+
         records = [record_from_doc(d) for d in relevant]
         persons = [list(d._.entity_persons or ()) for d in relevant]
+        selector = self.selector()
+        scored = selector.score_many(records, persons)
+        for doc, pairs in zip(relevant, scored):
+            doc._.official_scores = tuple(
+                ScoredMention(c.name, c.start, c.end, round(p, 4), selector.threshold)
+                for c, p in pairs)
         for doc, before, after in zip(relevant, records,
-                                      self.selector().add_many(records, persons)):
+                                      selector.add_many(records, persons, scored)):
             old = {id(o) for o in before.officials}
             doc._.selected_officials = tuple(o for o in after.officials if id(o) not in old)
 
@@ -294,7 +315,7 @@ class OfficialSelect(_Selector):
 # -- registration ----------------------------------------------------------------------------
 
 
-@Language.factory("pug_classifier", assigns=["doc._.decision"],
+@Language.factory("pug_classifier", assigns=["doc._.decision", "doc._.class_probabilities"],
                   requires=["doc._.article", "doc._.decision", "doc._.activity"])
 def make_classifier(nlp: Language, name: str) -> Classifier:
     return Classifier(nlp, name)
@@ -306,13 +327,14 @@ def make_entities(nlp: Language, name: str) -> Entities:
     return Entities(nlp, name)
 
 
-@Language.factory("pug_agency_select", assigns=["doc._.agencies"],
+@Language.factory("pug_agency_select", assigns=["doc._.agencies", "doc._.agency_scores"],
                   requires=["doc._.agencies", "doc._.persons"])
 def make_agency_select(nlp: Language, name: str) -> AgencySelect:
     return AgencySelect(nlp, name)
 
 
-@Language.factory("pug_official_select", assigns=["doc._.selected_officials"],
+@Language.factory("pug_official_select",
+                  assigns=["doc._.selected_officials", "doc._.official_scores"],
                   requires=["doc._.entity_persons", "doc._.agencies", "doc._.decision"])
 def make_official_select(nlp: Language, name: str) -> OfficialSelect:
     return OfficialSelect(nlp, name)
