@@ -135,17 +135,19 @@ def annotate_import(settings: Settings, files: tuple[Path, ...], into: Path | No
               "(default: anotasi_file of pugnlp.toml, else anotasi/dokumen.jsonl).")
 @click.pass_obj
 def annotate_build_drafts(settings: Settings, draft_dir: Path | None, out: Path | None) -> None:
-    """Turn team-written drafts (anotasi/draft/*.jsonl) into corpus documents.
+    """Turn team-written drafts (anotasi/draft/*.jsonl, or one .jsonl file) into corpus
+    documents.
 
     Spans are found from each draft's mention lists (anotasi/DRAFT_FORMAT.md); a draft
     file with any error merges nothing. Documents of the corpus that no draft names stay.
+    To check a draft file alone, merge it into a scratch file: build-drafts FILE -o /tmp/x.jsonl.
     """
     from pugnlp.annotate.importer import build_from_drafts
     from pugnlp.errors import AnnotationError
 
     draft_dir = draft_dir or settings.drafts_dir
-    if not draft_dir.is_dir():
-        fail(f"{draft_dir}: no drafts folder here")
+    if not draft_dir.exists():
+        fail(f"{draft_dir}: no drafts folder or file here")
     summary = build_from_drafts(draft_dir, out or settings.anotasi_file)
     click.echo(summary.text())
     if summary.rejected:

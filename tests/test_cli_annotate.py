@@ -129,6 +129,14 @@ def test_build_drafts(runner: CliRunner, tmp_path: Path) -> None:
     (drafts / "part.jsonl").write_text(json.dumps(draft) + "\n", encoding="utf-8")
     result = runner.invoke(cli, ["annotate", "build-drafts", str(drafts), "-o", str(out)])
     assert result.exit_code == 1 and "PER mention 'Siti Norma' does not occur" in result.output
+    # one draft file alone, checked into a scratch corpus
+    draft["mentions"]["PER"] = ["Sitti Norma"]
+    (drafts / "part.jsonl").write_text(json.dumps(draft) + "\n", encoding="utf-8")
+    scratch = tmp_path / "scratch.jsonl"
+    result = runner.invoke(cli, ["annotate", "build-drafts", str(drafts / "part.jsonl"),
+                                 "-o", str(scratch)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(scratch.read_text(encoding="utf-8"))["id"] == "d1"
 
 
 def test_stats_prints_the_counts(runner: CliRunner) -> None:
