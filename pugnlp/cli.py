@@ -15,6 +15,7 @@ import click
 
 from pugnlp import __version__
 from pugnlp.cli_options import (
+    entity_backend_option,
     fail,
     model_options,
     progress_option,
@@ -79,12 +80,13 @@ def cli(ctx: click.Context, verbose: int, config: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default=None,
               help="Output format; default from the output suffix, else jsonl.")
 @model_options
+@entity_backend_option
 @progress_option
 @workers_option
 @click.pass_obj
 def extract(settings: Settings, paths: tuple[Path, ...], out: Path, fmt: str | None,
-            rules_only: bool, model_dir: Path | None, progress: bool, workers: int | None
-            ) -> None:
+            rules_only: bool, model_dir: Path | None, entity_backend: str, progress: bool,
+            workers: int | None) -> None:
     """Extract one PUG record per article from PATH... (files or folders).
 
     PATH is a .txt or .html file, a .jsonl file with a `text` or `html` field per line
@@ -96,7 +98,7 @@ def extract(settings: Settings, paths: tuple[Path, ...], out: Path, fmt: str | N
 
     summary = run_extract(list(paths), out, fmt=fmt, use_models=not rules_only,
                           model_dir=model_dir or settings.model_dir, progress=progress,
-                          workers=workers or settings.workers)
+                          workers=workers or settings.workers, entity_backend=entity_backend)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
     click.echo(summary.text())
@@ -117,12 +119,13 @@ def extract(settings: Settings, paths: tuple[Path, ...], out: Path, fmt: str | N
               help="With --sources: at most N article pages per source.")
 @store_option(help="Corpus store to crawl into / read")
 @model_options
+@entity_backend_option
 @progress_option
 @workers_option
 @click.pass_obj
 def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sources: Path | None,
         max_pages: int | None, store: Path | None, rules_only: bool, model_dir: Path | None,
-        progress: bool, workers: int | None) -> None:
+        entity_backend: str, progress: bool, workers: int | None) -> None:
     """Run the whole chain: (crawl ->) articles -> records -> dataset -> report.
 
     Without PATH or --sources the bundled corpus (korpus/contoh/teks) is used. Ends with a
@@ -149,7 +152,7 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
     records = out_dir / "rekaman.jsonl"
     summary = run_extract(inputs, records, use_models=not rules_only, progress=progress,
                           model_dir=model_dir or settings.model_dir, store=store_path,
-                          workers=workers or settings.workers)
+                          workers=workers or settings.workers, entity_backend=entity_backend)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
     save_records(read_records(records), out_dir / "rekaman.csv")
@@ -182,10 +185,17 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where the trained pipeline goes, written by nlp.to_disk with the model "
               "card in its meta.json (default: model_dir of pugnlp.toml, else model/).")
-@click.option("--ner-steps", type=int, default=None, help="Entity-model training steps.")
+@click.option("--ner-steps", type=int, default=None,
+              help="Entity-model training steps (default: spacy 2000, stanza 2000).")
+@click.option("--entity-backend", type=click.Choice(["spacy", "stanza"]), default="spacy",
+              metavar="NAME",
+              help="Which entity model to train, from the same data: spacy (default), or stanza "
+              "(a BiLSTM-CRF with word vectors trained here; needs the pugnlp[stanza] extra; "
+              "docs/models.md, 'Entity backends').")
 @click.pass_obj
 def train(settings: Settings, anotasi: Path | None, ner_corpora: Path | None,
-          extra_ner: tuple[str, ...], out: Path | None, ner_steps: int | None) -> None:
+          extra_ner: tuple[str, ...], out: Path | None, ner_steps: int | None,
+          entity_backend: str) -> None:
     """Rebuild every model from scratch: classifier (relevance, event type), agency
     selector, entity model and official selector (trained on the entity model's persons).
 
@@ -196,7 +206,7 @@ def train(settings: Settings, anotasi: Path | None, ner_corpora: Path | None,
     carries the model card (data used and their hashes, library versions, scores,
     thresholds). The folder is replaced only once the new one is complete.
     """
-    from pugnlp.events.training import NER_STEPS, train_all
+    from pugnlp.events.training import train_all
 
     out = out or settings.model_dir or Path("model")
     corpora = ner_corpora or settings.ner_corpora
@@ -206,10 +216,11 @@ def train(settings: Settings, anotasi: Path | None, ner_corpora: Path | None,
     anotasi = anotasi or settings.anotasi_dir
     used = f"{anotasi}" + (f" + public NER corpora in {corpora}" if corpora else
                            " (no public NER corpora)")
-    click.echo(f"training on {used}", err=True)
-    card = train_all(anotasi, corpora, out, extra_ner=extra_ner,
-                     ner_steps=ner_steps or NER_STEPS, progress=lambda m: click.echo(m, err=True))
-    click.echo(f"models written to {out} in {card['seconds']} s, trained on {used}")
+    click.echo(f"training on {used}; entity model: {entity_backend}", err=True)
+    card = train_all(anotasi, corpora, out, extra_ner=extra_ner, ner_steps=ner_steps,
+                     entity_backend=entity_backend, progress=lambda m: click.echo(m, err=True))
+    click.echo(f"models written to {out} in {card['seconds']} s, trained on {used} "
+               f"(entity model: {entity_backend})")
     for name, scores in card["scores"].items():
         click.echo(f"  {name}: {scores}")
 
@@ -223,12 +234,13 @@ def train(settings: Settings, anotasi: Path | None, ner_corpora: Path | None,
               "pugnlp.toml, else anotasi/).")
 @click.option("--no-test-split", is_flag=True, help="Score only the gold files given.")
 @model_options
+@entity_backend_option
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the scores as JSON (for bench/).")
 @click.pass_obj
 def evaluate(settings: Settings, golds: tuple[Path, ...], inputs: tuple[Path, ...],
              anotasi: Path | None, no_test_split: bool, rules_only: bool,
-             model_dir: Path | None, json_out: Path | None) -> None:
+             model_dir: Path | None, entity_backend: str, json_out: Path | None) -> None:
     """Per-field precision/recall/F1 and the event-type confusion matrix.
 
     Scores the test split of anotasi/ and every GOLD.jsonl given (same fields and matching
@@ -241,7 +253,8 @@ def evaluate(settings: Settings, golds: tuple[Path, ...], inputs: tuple[Path, ..
 
     results = run_evaluate(list(golds), list(inputs),
                            None if no_test_split else anotasi or settings.anotasi_dir,
-                           model_dir=model_dir or settings.model_dir, use_models=not rules_only)
+                           model_dir=model_dir or settings.model_dir, use_models=not rules_only,
+                           entity_backend=entity_backend)
     for name, result in results.items():
         click.echo(format_scores(name, result))
     if json_out is not None:

@@ -58,3 +58,12 @@ def store_option(*, exists: bool = False, help: str = "Corpus store") -> Callabl
 def model_options(func: F) -> F:
     """``--rules-only`` and ``--model-dir``: which pipeline to load."""
     return rules_only_option(model_dir_option(func))
+
+
+def entity_backend_option(func: F) -> F:
+    return click.option(
+        "--entity-backend", type=click.Choice(["auto", "spacy", "stanza"]), default="auto",
+        metavar="NAME",
+        help="Entity model: spacy, stanza (needs the pugnlp[stanza] extra and a stanza model "
+             "in the pipeline folder) or auto (default: stanza when both are there, else "
+             "spacy). The summary names the one used.")(func)

@@ -58,10 +58,13 @@ def _progress(items: Iterator[Article | InputError], total: int, enabled: bool
 
 def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models: bool = True,
                 model_dir: Path | None = None, progress: bool = True,
-                store: Path | None = None, workers: int = 1) -> ExtractSummary:
+                store: Path | None = None, workers: int = 1,
+                entity_backend: str = "auto") -> ExtractSummary:
     """Extract every article under ``paths`` (and in the corpus ``store``) into ``out``.
 
     Bad items are collected in ``summary.failures`` (file and line, reason) and skipped.
+    ``entity_backend``: which entity model to load (:func:`pugnlp.events.loader.load`); the
+    summary names the one used.
     """
     from pugnlp.article.load import iter_articles, list_inputs
     from pugnlp.events.loader import describe, extract_articles, load
@@ -69,7 +72,7 @@ def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models
 
     start = time.perf_counter()
     summary = ExtractSummary(output=out)
-    nlp = load(model_dir, rules_only=not use_models)
+    nlp = load(model_dir, rules_only=not use_models, entity_backend=entity_backend)
     summary.models = describe(nlp)
     articles: list[Article] = []
     total = len(list_inputs(paths))
@@ -98,7 +101,8 @@ def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models
 
 
 def run_evaluate(golds: list[Path], inputs: list[Path], anotasi: Path | None,
-                 model_dir: Path | None = None, use_models: bool = True) -> dict[str, dict]:
+                 model_dir: Path | None = None, use_models: bool = True,
+                 entity_backend: str = "auto") -> dict[str, dict]:
     """Score the pipeline on the anotasi test split and on gold files.
 
     A gold line is matched to its article by ``text`` in the line, else by the file stem in
@@ -112,7 +116,7 @@ def run_evaluate(golds: list[Path], inputs: list[Path], anotasi: Path | None,
     from pugnlp.events.loader import extract_articles, load
     from pugnlp.scoring import score
 
-    nlp = load(model_dir, rules_only=not use_models)
+    nlp = load(model_dir, rules_only=not use_models, entity_backend=entity_backend)
     results: dict[str, dict] = {}
     if anotasi is not None:
         from pugnlp.annotations import load_annotations

@@ -88,22 +88,29 @@ def default_model_dir() -> Path | None:
     return None
 
 
-def load(model_dir: Path | str | None = None, *, rules_only: bool = False) -> Language:
+def load(model_dir: Path | str | None = None, *, rules_only: bool = False,
+         entity_backend: str = "auto") -> Language:
     """The extraction pipeline: the rules, plus the trained components of ``model_dir``.
 
     Args:
         model_dir: a folder written by ``pugnlp train`` (``nlp.to_disk``). Default: the
             first of :func:`default_model_dir`; without one, the rules decide alone.
         rules_only: leave the learned components out (no model folder is read).
+        entity_backend: the entity model to load: "spacy", "stanza" (the ``pugnlp[stanza]``
+            extra) or "auto" (stanza when the folder has one and the extra is installed).
 
     Raises:
         ModelError: ``model_dir`` holds no pipeline, or a file is missing, corrupt or from
-            another major.minor version of scikit-learn or spaCy.
+            another major.minor version of scikit-learn or spaCy; or no entity model of
+            ``entity_backend`` is there (StanzaMissing: stanza without the extra).
     """
     if rules_only:
         return build()
     folder = Path(model_dir) if model_dir is not None else default_model_dir()
     if folder is None:
+        if entity_backend != "auto":
+            raise ModelError(f"--entity-backend {entity_backend}: no trained pipeline found "
+                             "(./model or --model-dir); build it with `pugnlp train`")
         log.info("no trained models found: the rules decide alone")
         return build()
     if not is_pipeline(folder):
@@ -121,6 +128,8 @@ def load(model_dir: Path | str | None = None, *, rules_only: bool = False) -> La
         gc.freeze()
         try:
             nlp = spacy.load(folder)
+            if "pug_entities" in nlp.pipe_names:
+                nlp.get_pipe("pug_entities").use_backend(entity_backend)
         except ModelError:
             raise
         except Exception as exc:  # spaCy raises many kinds on a damaged folder
@@ -205,12 +214,14 @@ def _gc_paused() -> Iterator[None]:
 
 
 def describe(nlp: Language) -> str:
-    """"rules", or "rules + classifier + entity model" for a trained pipeline."""
+    """"rules", or "rules + classifier + entity model (spacy)" for a trained pipeline: the
+    entity model's backend is named."""
     parts = ["rules"]
     if "pug_classifier" in nlp.pipe_names:
         parts.append("classifier")
     if "pug_entities" in nlp.pipe_names:
-        parts.append("entity model")
+        backend = getattr(nlp.get_pipe("pug_entities"), "backend", None)
+        parts.append(f"entity model ({backend})" if backend else "entity model")
     return " + ".join(parts)
 
 

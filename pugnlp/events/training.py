@@ -57,20 +57,32 @@ def file_sha1(path: Path) -> str:
 
 
 def train_all(anotasi: Path, corpora: Path | None, out: Path, *,
-              extra_ner: tuple[str, ...] = (), ner_steps: int = NER_STEPS,
+              extra_ner: tuple[str, ...] = (), ner_steps: int | None = None,
+              entity_backend: str = "spacy",
               progress: Callable[[str], None] = log.info) -> dict[str, Any]:
     """Rebuild every learned component from scratch (fixed seeds) and write the pipeline.
 
     ``corpora``: the folder of public NER corpora for the entity model, or None to train it
-    on the annotated documents alone (what a fresh clone has). ``out`` is replaced only
-    once the new pipeline is complete on disk.
+    on the annotated documents alone (what a fresh clone has). ``entity_backend``: "spacy"
+    (the default) or "stanza" (the ``pugnlp[stanza]`` extra; its word vectors are trained
+    too), from the same data; the official selector learns from that model's persons.
+    ``out`` is replaced only once the new pipeline is complete on disk.
 
     Raises:
         CorpusMissing: a public set asked for is not under ``corpora``.
+        StanzaMissing: stanza asked for without the extra.
     """
     from pugnlp.annotations import load_annotations
     from pugnlp.nlp.train import CorpusMissing, check_corpora
 
+    if entity_backend not in ("spacy", "stanza"):
+        raise TrainingError(f"unknown entity backend {entity_backend!r}: spacy or stanza")
+    if entity_backend == "stanza":  # before any training
+        from pugnlp.nlp.stanza_ner import STEPS, require
+
+        require()
+    if ner_steps is None:
+        ner_steps = STEPS if entity_backend == "stanza" else NER_STEPS
     if corpora is None and extra_ner:
         raise CorpusMissing(f"--extra-ner {' '.join(extra_ner)} needs --ner-corpora DIR "
                             "(the folder of the public NER corpora)")
@@ -88,16 +100,33 @@ def train_all(anotasi: Path, corpora: Path | None, out: Path, *,
                                                  threshold=agency["threshold"])
     with tempfile.TemporaryDirectory(prefix="pugnlp-ner-") as tmp:
         ner, ner_scores, provenance = _train_entities(docs, corpora, Path(tmp) / "ner",
-                                                      extra_ner, ner_steps, progress)
-    nlp.get_pipe("pug_entities").initialize(ner=ner)
-    official = _train_official_selector(docs, rules, ner, progress)
-    nlp.get_pipe("pug_official_select").initialize(model=official["model"],
-                                                   threshold=official["threshold"])
+                                                      extra_ner, ner_steps, progress,
+                                                      entity_backend)
+        nlp.get_pipe("pug_entities").initialize(ner=ner)
+        official = _train_official_selector(docs, rules, ner, progress)
+        nlp.get_pipe("pug_official_select").initialize(model=official["model"],
+                                                       threshold=official["threshold"])
+        card = _card(anotasi, corpora, started, provenance, clf_scores, ner_scores, agency,
+                     official, nlp, entity_backend, ner)
+        nlp.meta[CARD_KEY] = card
+        save_pipeline(nlp, out)  # the stanza model's files are still in ``tmp``
+    return card
+
+
+def _card(anotasi: Path, corpora: Path | None, started: float, provenance: dict[str, Any],
+          clf_scores: dict[str, Any], ner_scores: dict[str, Any], agency: dict[str, Any],
+          official: dict[str, Any], nlp: Language, entity_backend: str, ner: Any
+          ) -> dict[str, Any]:
+    """The model card: versions, data and their hashes, seeds, scores, thresholds."""
+    versions = _versions()
+    if entity_backend == "stanza":
+        versions.update(ner.card.get("versions", {}))
     card = {
         "pugnlp_model": "pugnlp event classifier + entity model",
         "trained": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "seconds": round(time.perf_counter() - started, 1),
-        "versions": _versions(),
+        "versions": versions,
+        "entity_backend": entity_backend,
         "seeds": {"classifier": 13, "ner": 13},
         "data": {
             "anotasi": {str(p.name): file_sha1(p) for p in sorted(_annotation_files(anotasi))},
@@ -115,8 +144,8 @@ def train_all(anotasi: Path, corpora: Path | None, out: Path, *,
         "official_selector": {"threshold": official["threshold"], "rule": official["rule"]},
         "files": list(nlp.pipe_names),
     }
-    nlp.meta[CARD_KEY] = card
-    save_pipeline(nlp, out)
+    if entity_backend == "stanza":
+        card["stanza"] = {k: v for k, v in ner.card.items() if k != "versions"}
     return card
 
 
@@ -310,12 +339,14 @@ def _train_official_selector(docs: list[AnnotatedDoc], rules: Language, ner: Lan
 
 
 def _train_entities(docs: list[AnnotatedDoc], corpora: Path | None, folder: Path,
-                    extra: tuple[str, ...], steps: int, progress: Callable[[str], None]
-                    ) -> tuple[Language, dict[str, Any], dict[str, Any]]:
+                    extra: tuple[str, ...], steps: int, progress: Callable[[str], None],
+                    backend: str = "spacy") -> tuple[Any, dict[str, Any], dict[str, Any]]:
     """Train the entity model into ``folder`` and load it: (model, scores, provenance).
 
-    Scored on the anotasi test split always (PER/ORG/LOC spans), and on idner-news-2k test
-    when the public corpora are given."""
+    ``backend`` "spacy" gives a spaCy pipeline, "stanza" a
+    :class:`pugnlp.nlp.stanza_ner.StanzaNER` (same data, same scores). Scored on the anotasi
+    test split always (PER/ORG/LOC spans), and on idner-news-2k test when the public corpora
+    are given."""
     import spacy
 
     from pugnlp.events.components.learned import load_ner
@@ -331,17 +362,27 @@ def _train_entities(docs: list[AnnotatedDoc], corpora: Path | None, folder: Path
 
     train, dev, provenance = build_corpora(corpora, docs, extra)
     sources = [*provenance["public_sets"], "anotasi train"]
-    progress(f"entity model: {len(train)} training docs ({' + '.join(sources)}), {steps} steps")
-    train_ner(train, dev, folder, max_steps=steps)
-    nlp = load_ner(folder)
-    for key in ("train", "dev"):  # the temporary corpora are gone: keep no path to them
-        nlp.config["paths"][key] = None
+    progress(f"entity model ({backend}): {len(train)} training docs "
+             f"({' + '.join(sources)}), {steps} steps")
+    nlp: Any
+    if backend == "stanza":
+        from pugnlp.nlp import stanza_ner
+
+        card = stanza_ner.train(train, dev, folder, steps=steps)
+        progress(f"entity model (stanza): {card['train_sentences']} sentences, "
+                 f"{card['vectors']['words']} word vectors, {card['seconds']} s")
+        nlp = stanza_ner.load(folder)
+    else:
+        train_ner(train, dev, folder, max_steps=steps)
+        nlp = load_ner(folder)
+        for key in ("train", "dev"):  # the temporary corpora are gone: keep no path to them
+            nlp.config["paths"][key] = None
     blank = spacy.blank("id")
     blank.tokenizer = build_tokenizer(blank)
     scores = {"anotasi test": evaluate_ner(nlp, annotated_docs(
         blank, [d for d in docs if d.split == "test"], frozenset()))}
     if corpora is not None:
         test = iob_docs(blank, read_iob(corpora / "idner-news-2k/test.txt", 0, 2, " "))
-        scores["idner-news-2k test"] = evaluate_ner(nlp, test)
+        scores["idner-news-2k test"] = evaluate_ner(nlp, test, sentences=True)
     progress(f"entity model scores: {scores}")
     return nlp, scores, provenance

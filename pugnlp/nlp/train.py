@@ -227,12 +227,21 @@ def train_ner(train: list[Doc], dev: list[Doc], out_dir: Path, *, max_steps: int
     return out_dir
 
 
-def evaluate_ner(nlp: Language, docs: list[Doc]) -> dict[str, float]:
-    """Entity P/R/F1 (overall and per label) of ``nlp`` on gold docs (given tokenisation)."""
+def evaluate_ner(nlp: Any, docs: list[Doc], *, sentences: bool = False) -> dict[str, float]:
+    """Entity P/R/F1 (overall and per label) of an entity model on gold docs (given
+    tokenisation), by spaCy's NER scorer (``get_ner_prf``) whichever the backend.
+
+    ``nlp`` is the spaCy entity model or a :class:`pugnlp.nlp.stanza_ner.StanzaNER`; for the
+    latter ``sentences`` says that each gold doc is one sentence (idner-news-2k), else the
+    docs are split as at run time."""
+    from spacy.scorer import get_ner_prf
     from spacy.training import Example
 
-    examples = [Example(_predict(nlp, d), d) for d in docs]
-    scores = nlp.get_pipe("ner").score(examples)
+    if getattr(nlp, "backend", "spacy") == "stanza":
+        examples = [Example(nlp.predict_gold(d, split=not sentences), d) for d in docs]
+    else:
+        examples = [Example(_predict(nlp, d), d) for d in docs]
+    scores = get_ner_prf(examples)
     out = {"ents_p": scores["ents_p"], "ents_r": scores["ents_r"], "ents_f": scores["ents_f"]}
     for label, s in (scores.get("ents_per_type") or {}).items():
         out[f"{label}_f"] = s["f"]

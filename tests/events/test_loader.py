@@ -50,7 +50,7 @@ def _edit_card(folder: Path, **changes: object) -> None:
 
 def test_shipped_pipeline_loads_in_the_declared_order_and_is_small(shipped) -> None:  # noqa: ANN001
     assert tuple(shipped.pipe_names) == RULE_PIPES + LEARNED_PIPES + FINAL_PIPES
-    assert describe(shipped) == "rules + classifier + entity model"
+    assert describe(shipped) == "rules + classifier + entity model (spacy)"
     size = sum(p.stat().st_size for p in SHIPPED.rglob("*") if p.is_file())
     assert size <= 50_000_000
 

@@ -43,6 +43,7 @@ ALLOWED: dict[str, str] = {
     "sources/feeds.py:_DATE_TAGS": "feed entry field names",
     "sources/registry.py:COLUMNS": "column names of the source registry",
     "sources/registry.py:DISCOVERIES": "registry/CLI choices (discovery methods)",
+    "nlp/stanza_ner.py:cmd": "command-line arguments of stanza's NER trainer",
     "fetch/errors.py:REASONS": "failure reasons of the HTTP stack (log and report labels)",
     # URL structure, not the language of the articles
     "sources/listing.py:NON_ARTICLE_SEGMENTS": "URL path segments of listing pages",

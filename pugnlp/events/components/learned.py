@@ -122,17 +122,28 @@ class Entities(_Learned):
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.ner: Language | None = None
+        self.ner: Any = None  # a spaCy Language, or a StanzaNER: both answer pipe(texts)
+        self.folder: Path | None = None
+
+    @property
+    def backend(self) -> str | None:
+        """"spacy" or "stanza": the model in use (None before one is loaded)."""
+        if self.ner is None:
+            return None
+        return getattr(self.ner, "backend", "spacy")
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
-                   ner: Language | None = None) -> None:
+                   ner: Any = None) -> None:
         if ner is None:
             raise ModelError(f"{self.name}: initialize needs the trained entity model")
         self.ner = ner
+        self.folder = None
 
     def set_annotations(self, docs: list[Doc]) -> None:
         from pugnlp.events.official_select import find_persons
 
+        if self.ner is None and self.folder is not None:
+            self.use_backend("auto")
         if self.ner is None:
             raise self._missing()
         self._veto(docs)
@@ -169,13 +180,94 @@ class Entities(_Learned):
                                        if (di, pi) not in vetoed)
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the entity model; one read from a folder is copied whole (every backend's
+        model in it, whichever is loaded)."""
+        import shutil
+
+        if self.folder is not None:
+            if Path(path).resolve() != self.folder.resolve():
+                shutil.copytree(self.folder, path, dirs_exist_ok=True)
+            return
         if self.ner is None:
             raise self._missing()
-        self.ner.to_disk(path, exclude=["tokenizer"])
+        if self.backend == "stanza":
+            from pugnlp.nlp.stanza_ner import STANZA_DIR
+
+            self.ner.to_disk(Path(path) / STANZA_DIR)
+        else:
+            self.ner.to_disk(path, exclude=["tokenizer"])
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> Entities:
-        self.ner = load_ner(Path(path))
+        """Note the folder; the model is loaded by :meth:`use_backend` (``pugnlp.load``
+        calls it with the backend asked for) or, if nobody did, at first use ("auto")."""
+        self.folder = Path(path)
+        self.ner = None
+        if not entity_backends(self.folder):
+            raise ModelError(f"{self.folder}: entity model missing; rebuild it with "
+                             "`pugnlp train`")
         return self
+
+    def use_backend(self, backend: str = "auto") -> str:
+        """Load the entity model of the pipeline folder with ``backend``; returns the one
+        loaded. "auto": stanza when the folder has a stanza model and the ``stanza`` extra is
+        installed, else spaCy.
+
+        Raises:
+            ModelError: the folder has no model of that backend, or its files are damaged.
+            StanzaMissing: stanza asked for (or the only model there) without the extra.
+        """
+        if self.folder is None:
+            if backend not in ("auto", self.backend):
+                raise ModelError(f"{self.name}: the entity model given is {self.backend}, "
+                                 f"not {backend}")
+            return str(self.backend)
+        chosen = choose_backend(self.folder, backend)
+        if chosen == "stanza":
+            from pugnlp.nlp.stanza_ner import STANZA_DIR, load
+
+            self.ner = load(self.folder / STANZA_DIR)
+        else:
+            self.ner = load_ner(self.folder)
+        return chosen
+
+
+def entity_backends(folder: Path) -> tuple[str, ...]:
+    """The backends whose entity model ``folder`` (a ``pug_entities/`` folder) holds."""
+    from pugnlp.nlp.stanza_ner import STANZA_DIR, has_model
+
+    found = ()
+    if has_model(folder / STANZA_DIR):
+        found += ("stanza",)
+    if (folder / "config.cfg").exists():
+        found += ("spacy",)
+    return found
+
+
+def choose_backend(folder: Path, backend: str = "auto") -> str:
+    """Which entity model of ``folder`` to load for ``backend`` ("auto", "spacy", "stanza").
+
+    Raises:
+        ModelError: the folder has no model of that backend.
+        StanzaMissing: stanza asked for, or the folder's only model, without the extra.
+    """
+    from pugnlp.nlp import stanza_ner
+
+    there = entity_backends(folder)
+    if backend == "auto":
+        if "stanza" in there and ("spacy" not in there or stanza_ner.available()):
+            backend = "stanza"
+        else:
+            backend = "spacy"
+    if backend not in ("spacy", "stanza"):
+        raise ModelError(f"unknown entity backend {backend!r}: spacy, stanza or auto")
+    if backend == "stanza":
+        stanza_ner.require()
+    if backend not in there:
+        hint = ("pugnlp train --entity-backend stanza" if backend == "stanza"
+                else "pugnlp train")
+        raise ModelError(f"{folder}: no {backend} entity model here (it has: "
+                         f"{', '.join(there) or 'none'}); build one with `{hint}`")
+    return backend
 
 
 def load_ner(path: Path) -> Language:
