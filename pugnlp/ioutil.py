@@ -27,8 +27,12 @@ _FILE_MODE = 0o666 & ~_umask()
 
 @contextlib.contextmanager
 def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8",
-                newline: str | None = None) -> Iterator[IO]:
-    """Open a temporary sibling of ``path`` for writing; rename it over ``path`` on success."""
+                newline: str | None = None, keep_same: bool = False) -> Iterator[IO]:
+    """Open a temporary sibling of ``path`` for writing; rename it over ``path`` on success.
+
+    With ``keep_same``, a ``path`` whose bytes equal what was written is left untouched (its
+    modification time too) and the temporary file is removed.
+    """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,6 +46,9 @@ def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8",
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        if keep_same and same_bytes(Path(tmp), path):
+            os.unlink(tmp)
+            return
         os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
@@ -50,8 +57,20 @@ def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8",
         raise
 
 
-def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
-    with atomic_open(path, "w", encoding=encoding) as handle:
+def same_bytes(a: Path, b: Path) -> bool:
+    """True when both files exist and hold the same bytes."""
+    import filecmp
+
+    try:
+        return filecmp.cmp(a, b, shallow=False)
+    except OSError:
+        return False
+
+
+def atomic_write_text(path: Path, text: str, encoding: str = "utf-8",
+                      keep_same: bool = False) -> None:
+    """Write ``text`` atomically (with ``keep_same``, an identical file is left untouched)."""
+    with atomic_open(path, "w", encoding=encoding, keep_same=keep_same) as handle:
         handle.write(text)
 
 
@@ -74,3 +93,29 @@ def json_lines(lines: Iterable[str], path: Path | str
             value = exc
         yield f"{path}:{lineno}", lineno, value
 
+
+
+PAUSE_ENV = "PUGNLP_TEST_PAUSE"
+"""Fault injection for the tests: the name of a :func:`checkpoint` to stop at."""
+PAUSE_FILE_ENV = "PUGNLP_TEST_PAUSE_FILE"
+"""The file a paused process writes the checkpoint's name into (the test waits for it)."""
+
+
+def checkpoint(name: str) -> None:
+    """A named point where a test can kill the process deterministically.
+
+    Does nothing unless the environment variable ``PUGNLP_TEST_PAUSE`` is ``name``: then the
+    name is written to the file named by ``PUGNLP_TEST_PAUSE_FILE`` and the process sleeps
+    (up to 10 minutes) for the test to kill it. Points: ``extracting`` (a batch of records
+    stored, more to extract), ``dataset-staged`` (every new dataset file written to the
+    staging folder, none installed), ``dataset-installing`` (the first changed file renamed
+    into place, the rest not yet).
+    """
+    if os.environ.get(PAUSE_ENV) != name:
+        return
+    import time
+
+    marker = os.environ.get(PAUSE_FILE_ENV)
+    if marker:
+        Path(marker).write_text(name, encoding="utf-8")
+    time.sleep(600)

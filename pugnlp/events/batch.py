@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pugnlp.errors import InputError
 from pugnlp.schema import Article
@@ -28,6 +29,11 @@ class ExtractSummary:
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
     models: str = "rules"
+    version: str | None = None
+    """The pipeline version (:mod:`pugnlp.events.version`), when records were kept."""
+    extracted: int = 0
+    """Articles run through the pipeline (the others' records were reused)."""
+    reused: int = 0
 
     def text(self) -> str:
         types = ", ".join(f"{k} {v}" for k, v in self.by_type.most_common())
@@ -40,6 +46,9 @@ class ExtractSummary:
             f"  event types: {types or '-'}",
             f"  provinces with activity: {provinces}",
         ]
+        if self.version is not None:
+            lines.append(f"  extracted: {self.extracted}; reused unchanged: {self.reused} "
+                         f"(pipeline {self.version})")
         if self.failures:
             lines.append(f"  skipped: {len(self.failures)} (see messages above)")
         return "\n".join(lines)
@@ -59,21 +68,63 @@ def _progress(items: Iterator[Article | InputError], total: int, enabled: bool
 def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models: bool = True,
                 model_dir: Path | None = None, progress: bool = True,
                 store: Path | None = None, workers: int = 1,
-                entity_backend: str = "auto") -> ExtractSummary:
+                entity_backend: str = "auto", cache: Path | None = None) -> ExtractSummary:
     """Extract every article under ``paths`` (and in the corpus ``store``) into ``out``.
 
     Bad items are collected in ``summary.failures`` (file and line, reason) and skipped.
     ``entity_backend``: which entity model to load (:func:`pugnlp.events.loader.load`); the
-    summary names the one used.
+    summary names the one used. With ``cache`` (a corpus store, or a records cache file
+    created when missing), only the articles that are new, changed or extracted by another
+    pipeline version are run through the pipeline, which is loaded only then; the others'
+    records come from the cache (:mod:`pugnlp.events.incremental`). An output file whose
+    content is unchanged is left untouched.
     """
-    from pugnlp.article.load import iter_articles, list_inputs
     from pugnlp.events.loader import describe, extract_articles, load
     from pugnlp.events.output import save_records
 
     start = time.perf_counter()
     summary = ExtractSummary(output=out)
-    nlp = load(model_dir, rules_only=not use_models, entity_backend=entity_backend)
-    summary.models = describe(nlp)
+    articles = _gather(paths, store, summary, progress)
+
+    def load_nlp() -> Any:
+        return load(model_dir, rules_only=not use_models, entity_backend=entity_backend)
+
+    if cache is None:
+        nlp = load_nlp()
+        summary.models = describe(nlp)
+        records = [r.as_dict() for r in extract_articles(nlp, articles, n_process=workers)]
+        summary.extracted = len(records)
+    else:
+        from pugnlp.corpus.extractions import Extractions
+        from pugnlp.events.incremental import extract_changed
+        from pugnlp.events.version import planned_version
+
+        version = planned_version(model_dir, rules_only=not use_models,
+                                  entity_backend=entity_backend)
+        with Extractions(cache) as kept:
+            outcome = extract_changed(articles, kept, version, load_nlp, n_process=workers)
+        records = outcome.records
+        summary.models = describe(outcome.nlp) if outcome.nlp is not None else \
+            "nothing to extract: no model loaded"
+        summary.version, summary.extracted, summary.reused = \
+            outcome.version, outcome.extracted, outcome.reused
+    for record in records:
+        summary.articles += 1
+        if record["relevant"]:
+            summary.relevant += 1
+            summary.by_type[record["event_type"] or "?"] += 1
+            if record["province"]:
+                summary.by_province[record["province"]] += 1
+    save_records(records, out, fmt)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _gather(paths: list[Path], store: Path | None, summary: ExtractSummary, progress: bool
+            ) -> list[Article]:
+    """The articles of ``paths`` then of ``store``; bad items go to ``summary.failures``."""
+    from pugnlp.article.load import iter_articles, list_inputs
+
     articles: list[Article] = []
     total = len(list_inputs(paths))
     for item in _progress(iter_articles(paths), total, progress):
@@ -86,18 +137,7 @@ def run_extract(paths: list[Path], out: Path, fmt: str | None = None, use_models
         from pugnlp.corpus.store import iter_articles as stored_articles
 
         articles.extend(stored_articles(store))
-    records = []
-    for record in extract_articles(nlp, articles, n_process=workers):
-        summary.articles += 1
-        if record.relevant:
-            summary.relevant += 1
-            summary.by_type[record.event_type or "?"] += 1
-            if record.province:
-                summary.by_province[record.province] += 1
-        records.append(record.as_dict())
-    save_records(records, out, fmt)
-    summary.seconds = time.perf_counter() - start
-    return summary
+    return articles
 
 
 def run_evaluate(golds: list[Path], inputs: list[Path], anotasi: Path | None,

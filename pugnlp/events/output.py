@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pugnlp.errors import SchemaError
-from pugnlp.ioutil import atomic_open
+from pugnlp.ioutil import atomic_open, same_bytes
 from pugnlp.schema import EventRecord
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -88,6 +88,8 @@ def save_records(records: Iterable[EventRecord | Mapping[str, Any]], path: Path,
         path: the output file, written atomically.
         fmt: ``jsonl``, ``csv`` or ``parquet``.
 
+    A file whose bytes would not change is left untouched (its modification time too).
+
     Returns:
         How many records were written.
 
@@ -97,11 +99,11 @@ def save_records(records: Iterable[EventRecord | Mapping[str, Any]], path: Path,
     fmt = format_for(path, fmt)
     rows = _typed(records)
     if fmt == "jsonl":
-        with atomic_open(path, "w") as handle:
+        with atomic_open(path, "w", keep_same=True) as handle:
             for row in rows:
                 handle.write(json.dumps(row.as_dict(), ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        with atomic_open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        with atomic_open(path, "w", encoding="utf-8-sig", newline="", keep_same=True) as handle:
             writer = csv.DictWriter(handle, fieldnames=list(CSV_COLUMNS),
                                     quoting=csv.QUOTE_NONNUMERIC)
             writer.writeheader()
@@ -126,6 +128,9 @@ def _save_parquet(rows: list[EventRecord], path: Path) -> None:
     os.close(fd)
     try:
         pq.write_table(table, tmp, compression="zstd")
+        if same_bytes(Path(tmp), path):
+            Path(tmp).unlink()
+            return
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:

@@ -37,6 +37,8 @@ ALLOWED: dict[str, str] = {
     "dataset/frame.py:row": "column names of the mentions table",
     "dataset/tables.py:DTYPES": "column type names",
     "dataset/tables.py:TABLE_ORDER": "table names of the dataset",
+    "corpus/extractions.py:HASHED_FIELDS": "Article field names hashed for incremental runs",
+    "events/version.py:CODE_PARTS": "package folders and files hashed into the pipeline version",
     "scoring.py:name": "record field names the scorer reads",
     "scoring.py:id": "gold-file id field names",
     "events/people.py:__slots__": "attribute names of a class",
