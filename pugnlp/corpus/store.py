@@ -106,7 +106,8 @@ class Page:
 @dataclass(frozen=True, slots=True)
 class Added:
     """What :meth:`CorpusStore.add_page` did: ``outcome`` is ``article``, ``duplicate``,
-    ``near_duplicate`` or ``known`` (the URL was already processed)."""
+    ``near_duplicate`` or ``known`` (the URL was already processed); what
+    :meth:`CorpusStore.correct` did: ``corrected`` or ``unchanged``."""
 
     outcome: str
     article_id: int | None = None
@@ -267,6 +268,54 @@ class CorpusStore:
             "INSERT INTO fetch_log (at, source, url, role, status, outcome, reason, attempts) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (_now(), source, url, role, status, outcome, reason, attempts))
+
+    def correct(self, page: Page) -> Added:
+        """Replace the stored article at ``page.url`` with its corrected version (a release
+        corrected at the same URL): its text, page, SimHash and content hash are replaced,
+        and its title, date and outlet when ``page`` gives them; the article keeps its row
+        and its ``doc_id`` (the dataset keeps its event), and the fetch log notes
+        ``corrected``. Incremental runs see the new content hash and extract it again.
+
+        Returns:
+            ``Added("corrected", id)``, or ``Added("unchanged", id)`` when the page holds
+            what is stored (nothing written).
+
+        Raises:
+            PugnlpError: no article is stored at that URL (a duplicate's URL is corrected
+                through its article's), or the corrected text is another stored article's.
+        """
+        key = canonical_url(page.url)
+        art = page.article
+        digest = content_hash(art.text)
+        with self._tx() as conn:
+            row = conn.execute("SELECT id, text, title, published, outlet FROM articles "
+                               "WHERE canonical_url = ?", (key,)).fetchone()
+            if row is None:
+                raise PugnlpError(f"{page.url}: no article stored at this URL in {self.path}; "
+                                  "only a stored article can be corrected (crawl it first)")
+            article_id, *stored = row
+            given = [art.text, art.title or stored[1], art.published or stored[2],
+                     art.outlet or stored[3]]
+            if given == stored:
+                return Added("unchanged", article_id)
+            other = conn.execute("SELECT canonical_url FROM articles WHERE content_hash = ? "
+                                 "AND id != ?", (digest, article_id)).fetchone()
+            if other:
+                raise PugnlpError(f"{page.url}: the corrected text is the article stored at "
+                                  f"{other[0]}; nothing changed")
+            fingerprint = sh.simhash(art.text)
+            html = zlib.compress(page.html.encode("utf-8", "replace"), ZLIB_LEVEL)
+            conn.execute(
+                "UPDATE articles SET text = ?, title = ?, published = ?, outlet = ?, "
+                "content_hash = ?, simhash = ?, html = ?, http_status = ?, fetched_at = ? "
+                "WHERE id = ?", (*given, digest, sh.to_signed(fingerprint), html,
+                                 page.http_status, _now(), article_id))
+            conn.execute("DELETE FROM simhash_bands WHERE article_id = ?", (article_id,))
+            conn.executemany("INSERT OR IGNORE INTO simhash_bands VALUES (?, ?, ?)",
+                             [(i, v, article_id) for i, v in enumerate(sh.bands(fingerprint))])
+            self._log(page.source, page.url, "article", page.http_status, "corrected", None,
+                      page.attempts)
+        return Added("corrected", article_id)
 
     def raw_html(self, article_id: int) -> str:
         """The page as fetched (decompressed), for re-running extraction."""

@@ -109,3 +109,30 @@ def test_a_failed_transaction_leaves_nothing(tmp_path: Path, monkeypatch: pytest
         store.add_page(_page("https://x.id/a"))
     assert store.count() == 0 and store.count("urls") == 0 and store.count("simhash_bands") == 0
     store.close()
+
+
+def test_correct_replaces_the_text_at_the_same_url_and_keeps_the_doc_id(tmp_path: Path) -> None:
+    with CorpusStore(tmp_path / "k.sqlite") as store:
+        first = store.add_page(_page("https://mc.x.go.id/a", _varied(1)))
+        store.add_page(_page("https://portal.y.id/copy", _varied(1)))  # a duplicate, linked
+        other = store.add_page(_page("https://mc.x.go.id/b", _varied(2)))
+        before = next(iter_articles(store))
+        fixed = _varied(1).replace(" ", "  ", 3) + " Ralat: jumlah peserta 45 orang."
+        done = store.correct(_page("https://mc.x.go.id/a?utm_source=x", fixed, title=None))
+        assert (done.outcome, done.article_id) == ("corrected", first.article_id)
+        after = next(iter_articles(store))
+        assert after.doc_id == before.doc_id and after.text == fixed
+        assert after.title == before.title  # not given: kept
+        assert "Ralat" in store.raw_html(first.article_id)
+        assert store.count() == 2
+        assert store.correct(_page("https://mc.x.go.id/a", fixed)).outcome == "unchanged"
+        log = store.conn.execute("SELECT outcome FROM fetch_log ORDER BY id DESC").fetchone()
+        assert log == ("corrected",)
+        # the SimHash index follows the new text: a copy of it is now a near-duplicate
+        again = store.add_page(_page("https://portal.y.id/again", fixed + " Sumber: MC"))
+        assert again.article_id == first.article_id
+        with pytest.raises(PugnlpError, match="no article stored at this URL"):
+            store.correct(_page("https://portal.y.id/copy", fixed))
+        with pytest.raises(PugnlpError, match="is the article stored at https://mc.x.go.id/b"):
+            store.correct(_page("https://mc.x.go.id/a", _varied(2)))
+        assert other.outcome == "article" and next(iter_articles(store)).text == fixed
