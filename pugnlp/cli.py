@@ -74,31 +74,40 @@ def cli(ctx: click.Context, verbose: int, config: Path | None) -> None:
 
 
 @cli.command(epilog=EPILOG)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="Output file (records). Written atomically.")
+              help="Output file (records). Written atomically; left untouched when its "
+              "content would not change.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default=None,
               help="Output format; default from the output suffix, else jsonl.")
+@store_option(exists=True, help="Also extract the articles of this corpus store, "
+              "incrementally: it keeps every record with the pipeline version and content it "
+              "came from; only new or changed articles (of the store and PATH), or those of "
+              "another version, are extracted", default=".")
 @model_options
 @entity_backend_option
 @progress_option
 @workers_option
 @click.pass_obj
 def extract(settings: Settings, paths: tuple[Path, ...], out: Path, fmt: str | None,
-            rules_only: bool, model_dir: Path | None, entity_backend: str, progress: bool,
-            workers: int | None) -> None:
-    """Extract one PUG record per article from PATH... (files or folders).
+            store: Path | None, rules_only: bool, model_dir: Path | None,
+            entity_backend: str, progress: bool, workers: int | None) -> None:
+    """Extract one PUG record per article from PATH... (files or folders) and --store.
 
     PATH is a .txt or .html file, a .jsonl file with a `text` or `html` field per line
     (optional `id`, `url`, `title`, `published`), or a folder of them. Bad items are
     reported with their file (and line) and skipped; the rest is still processed and the
-    exit code is 1 if any item failed.
+    exit code is 1 if any item failed. With --store, a second run over an unchanged store
+    extracts nothing and loads no model.
     """
     from pugnlp.events.batch import run_extract
 
+    if not paths and store is None:
+        fail("no PATH given: pass article files or folders, or --store")
     summary = run_extract(list(paths), out, fmt=fmt, use_models=not rules_only,
                           model_dir=model_dir or settings.model_dir, progress=progress,
-                          workers=workers or settings.workers, entity_backend=entity_backend)
+                          workers=workers or settings.workers, entity_backend=entity_backend,
+                          store=store, cache=store)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
     click.echo(summary.text())
@@ -112,12 +121,15 @@ def extract(settings: Settings, paths: tuple[Path, ...], out: Path, fmt: str | N
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Folder for all outputs (default: output_dir of pugnlp.toml, "
-              "else keluaran/).")
+              "else keluaran/). Updated in place: only files whose content changes are "
+              "replaced.")
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Crawl these sources first (e.g. korpus/sumber.csv).")
+              default=None, help="Crawl these sources into the store first (e.g. "
+              "korpus/sumber.csv).")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None,
               help="With --sources: at most N article pages per source.")
-@store_option(help="Corpus store to crawl into / read")
+@store_option(help="Corpus store to read; with --sources, to crawl into first (default then: "
+              "store_path of pugnlp.toml, else korpus/korpus.sqlite).", default="")
 @model_options
 @entity_backend_option
 @progress_option
@@ -128,15 +140,23 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
         entity_backend: str, progress: bool, workers: int | None) -> None:
     """Run the whole chain: (crawl ->) articles -> records -> dataset -> report.
 
-    Without PATH or --sources the bundled corpus (korpus/contoh/teks) is used. Ends with a
-    summary of where the files are.
+    Reads PATH... and the corpus store (--store, filled first by a crawl of --sources);
+    without any of them, the bundled corpus (korpus/contoh/teks). Incremental, for scheduled
+    runs: only new or changed articles, or those extracted by another pipeline version, are
+    extracted (records are kept in the store, else in OUTPUT/.rekaman.sqlite); event ids are
+    kept; perubahan.csv logs the events new, updated or removed; manifest.json logs the run.
+    A run with nothing new extracts nothing and changes no file but the manifest; a run
+    killed at any point leaves the previous outputs intact. Ends with where the files are.
     """
-    from pugnlp.dataset.run import make_dataset
+    import datetime as dt
+    from functools import partial
+
+    from pugnlp.dataset.run import update_dataset
     from pugnlp.events.batch import run_extract
-    from pugnlp.events.output import save_records
-    from pugnlp.records_io import read_records
+    from pugnlp.events.incremental import CACHE_NAME
     from pugnlp.report.write import make_report
 
+    started = dt.datetime.now(dt.timezone.utc)
     out_dir = out_dir or settings.output_dir
     store_path = None
     if sources is not None:
@@ -148,22 +168,27 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
         crawl_summary = collect(sources, max_pages=max_pages, settings=crawl_settings)
         click.echo(crawl_summary.text())
         store_path = crawl_settings.store_path
-    inputs = list(paths) or ([] if sources is not None else [settings.corpus_dir])
-    records = out_dir / "rekaman.jsonl"
-    summary = run_extract(inputs, records, use_models=not rules_only, progress=progress,
-                          model_dir=model_dir or settings.model_dir, store=store_path,
-                          workers=workers or settings.workers, entity_backend=entity_backend)
+    elif store is not None:
+        if not store.is_file():
+            fail(f"{store}: no corpus store there; fill one first with `pugnlp crawl --store "
+                 f"{store}` (or `pugnlp run --sources korpus/sumber.csv --store {store}`)")
+        store_path = store
+    inputs = list(paths) or ([] if store_path is not None else [settings.corpus_dir])
+    extract = partial(run_extract, inputs, use_models=not rules_only, progress=progress,
+                      model_dir=model_dir or settings.model_dir, store=store_path,
+                      workers=workers or settings.workers, entity_backend=entity_backend,
+                      cache=store_path or out_dir / CACHE_NAME)
+    summary, dataset = update_dataset(extract, out_dir, created=started)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
-    save_records(read_records(records), out_dir / "rekaman.csv")
     click.echo(summary.text())
-    dataset = make_dataset([records], out_dir)
     click.echo(dataset.text())
     report = out_dir / "laporan.html"
     click.echo(make_report(out_dir, report))
     click.echo(f"\nfiles in {out_dir}/:\n  records   rekaman.jsonl, rekaman.csv\n"
                "  dataset   events, mentions, officials, agencies, wilayah_summary "
-               "(.csv, .parquet, .jsonl)\n  report    laporan.html (open it in a browser)")
+               "(.csv, .parquet, .jsonl)\n  changes   perubahan (.csv, .parquet, .jsonl); "
+               "the run log in manifest.json\n  report    laporan.html (open it in a browser)")
     if summary.failures:
         sys.exit(1)
 
@@ -296,8 +321,9 @@ def schema_cmd(out: Path | None) -> None:
               multiple=True, help="Only these formats (repeatable; default all three).")
 @click.option("--dictionary", is_flag=True,
               help="Print the data dictionary (docs/dataset.md) and exit.")
-@store_option(exists=True, help="Also extract every article of this corpus store and "
-              "include its records")
+@store_option(exists=True, help="Also extract the articles of this corpus store and include "
+              "their records (incrementally: records the store keeps for unchanged articles "
+              "are reused)")
 @model_options
 @click.pass_obj
 def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
@@ -323,6 +349,7 @@ def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
 
     out = out or settings.output_dir
     sources = list(inputs)
+    run_log = None
     if store is not None:
         from pugnlp.events.batch import run_extract
 
@@ -330,11 +357,15 @@ def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
         extracted = run_extract([], stored, store=store, progress=False,
                                 use_models=not rules_only,
                                 model_dir=model_dir or settings.model_dir,
-                                workers=settings.workers)
+                                workers=settings.workers, cache=store)
         click.echo(extracted.text())
         sources.append(stored)
+        run_log = {"pipeline_version": extracted.version,
+                   "articles_extracted": extracted.extracted,
+                   "articles_reused": extracted.reused}
     try:
-        summary = make_dataset(sources, out, formats=formats or ("csv", "parquet", "jsonl"))
+        summary = make_dataset(sources, out, formats=formats or ("csv", "parquet", "jsonl"),
+                               run=run_log)
     except PugnlpError as exc:
         fail(f"dataset not written: {exc}")
     click.echo(summary.text())

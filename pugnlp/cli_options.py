@@ -44,13 +44,15 @@ def workers_option(func: F) -> F:
              "Default: workers of pugnlp.toml, else 1.")(func)
 
 
-def store_option(*, exists: bool = False, help: str = "Corpus store") -> Callable[[F], F]:
+STORE_DEFAULT = " (default: store_path of pugnlp.toml, else korpus/korpus.sqlite)."
+
+
+def store_option(*, exists: bool = False, help: str = "Corpus store",
+                 default: str = STORE_DEFAULT) -> Callable[[F], F]:
     def decorate(func: F) -> F:
         return click.option(
             "--store", type=click.Path(exists=exists, dir_okay=False, path_type=Path),
-            default=None,
-            help=f"{help} (default: store_path of pugnlp.toml, else "
-                 "korpus/korpus.sqlite).")(func)
+            default=None, help=help + default)(func)
 
     return decorate
 

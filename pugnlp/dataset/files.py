@@ -2,19 +2,19 @@
 
 Writes are atomic as a set: every file is first written into a temporary folder inside the
 output folder, and only when all of them are complete are they renamed into place (the
-manifest last). A failure leaves the previous dataset untouched and no temporary files.
+manifest last); a file whose bytes did not change is not replaced. A failure leaves the
+previous dataset untouched and no temporary files. A process killed while renaming leaves
+the complete staging folder marked ``COMMIT``, which the next writer installs first
+(:mod:`.install`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import json
 import logging
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pugnlp.dataset.ids import PreviousIds
-from pugnlp.dataset.tables import APE_FIELDS, DATASET_VERSION, TABLE_ORDER, TABLES, TableSpec
+from pugnlp.dataset.install import COMMIT, dataset_lock, install, staging
+from pugnlp.dataset.tables import (
+    ALL_TABLES,
+    APE_FIELDS,
+    DATASET_VERSION,
+    PERUBAHAN,
+    TABLE_ORDER,
+    TABLES,
+    TableSpec,
+)
 from pugnlp.dataset.typed import ape_text, coerce
 from pugnlp.errors import PugnlpError, SchemaError
+from pugnlp.ioutil import checkpoint, same_bytes
 from pugnlp.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -34,6 +44,8 @@ log = logging.getLogger(__name__)
 FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl")
 MANIFEST = "manifest.json"
 LIST_SEPARATOR = " | "
+MAX_RUNS = 1000
+"""Run-log entries kept in the manifest (the oldest are dropped)."""
 
 _ARROW: dict[str, pa.DataType] = {
     "string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
@@ -112,39 +124,54 @@ _WRITERS = {"csv": _write_csv, "parquet": _write_parquet, "jsonl": _write_jsonl}
 
 
 def manifest(tables: Mapping[str, pd.DataFrame], formats: Sequence[str],
-             created: dt.datetime) -> dict[str, Any]:
-    """The manifest: versions, creation time, row counts and file names."""
+             created: dt.datetime | str, runs: Sequence[Mapping[str, Any]] = ()
+             ) -> dict[str, Any]:
+    """The manifest: versions, when the tables last changed, row counts, file names and the
+    run log (the last :data:`MAX_RUNS` runs)."""
     return {
         "schema_version": DATASET_VERSION,
         "record_schema_version": SCHEMA_VERSION,
-        "created": created.isoformat(timespec="seconds"),
+        "created": created if isinstance(created, str) else created.isoformat(timespec="seconds"),
         "tables": {name: {"rows": int(len(tables[name])),
                           "files": [f"{name}.{fmt}" for fmt in formats]}
-                   for name in TABLE_ORDER if name in tables},
+                   for name in ALL_TABLES if name in tables},
+        "runs": [dict(run) for run in runs][-MAX_RUNS:],
     }
 
 
-@contextlib.contextmanager
-def _staging(out_dir: Path) -> Iterator[Path]:
+def _published_manifest(out_dir: Path) -> dict[str, Any]:
+    """The manifest in ``out_dir``, or {} when there is none or it cannot be read (a new
+    one replaces it)."""
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".dataset-", suffix=".tmp", dir=out_dir))
-    except OSError as exc:
-        raise PugnlpError(f"{out_dir}: cannot write the dataset here "
-                          f"({exc.strerror or exc})") from exc
-    try:
-        yield tmp
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
-                  formats: Sequence[str] = FORMATS, created: dt.datetime | None = None
+                  formats: Sequence[str] = FORMATS, created: dt.datetime | None = None,
+                  run: Mapping[str, Any] | None = None, extra: Mapping[str, Path] | None = None
                   ) -> list[Path]:
     """Write every table in every format into ``out_dir``, all or nothing.
 
+    Files whose bytes are unchanged are left in place (their modification times too); the
+    manifest is always written. ``tables`` may include the change log ``perubahan``.
+
+    Args:
+        tables: the tables of :data:`~pugnlp.dataset.tables.TABLE_ORDER` (and
+            ``perubahan``).
+        out_dir: the dataset folder.
+        formats: any of :data:`FORMATS`.
+        created: the time of this run (default: now); the manifest's ``created`` keeps the
+            published value when no table file changed.
+        run: this run's run-log entry (``files_written`` is added), appended to the
+            published manifest's ``runs``.
+        extra: other files to install with the tables, by name (e.g. the run's records);
+            they are moved (so must be on the same filesystem, e.g. in :func:`scratch`).
+
     Returns:
-        The paths written, the manifest last.
+        The paths replaced, the manifest last.
 
     Raises:
         PugnlpError: the folder cannot be written (nothing is left half-written).
@@ -154,23 +181,35 @@ def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
         raise PugnlpError(f"unknown format(s): {', '.join(sorted(unknown))}")
     out_dir = Path(out_dir)
     created = created or dt.datetime.now(dt.timezone.utc)
-    with _staging(out_dir) as tmp:
-        names = []
+    with dataset_lock(out_dir), staging(out_dir) as tmp:
         try:
-            for name in TABLE_ORDER:
+            names = []
+            for name in [*TABLE_ORDER, *([PERUBAHAN.name] if PERUBAHAN.name in tables else [])]:
                 for fmt in formats:
-                    _WRITERS[fmt](tables[name], TABLES[name], tmp / f"{name}.{fmt}")
+                    _WRITERS[fmt](tables[name], ALL_TABLES[name], tmp / f"{name}.{fmt}")
                     names.append(f"{name}.{fmt}")
-            text = json.dumps(manifest(tables, formats, created), indent=2, ensure_ascii=False)
+            for name, source in (extra or {}).items():
+                os.replace(source, tmp / name)
+                names.append(name)
+            changed = [n for n in names if not same_bytes(tmp / n, out_dir / n)]
+            published = _published_manifest(out_dir)
+            runs = list(published.get("runs") or [])
+            if run is not None:
+                runs.append({**run, "files_written": len(changed)})
+            when = created if changed or "created" not in published else published["created"]
+            text = json.dumps(manifest(tables, formats, when, runs), indent=2,
+                              ensure_ascii=False)
             (tmp / MANIFEST).write_text(text + "\n", encoding="utf-8")
-            names.append(MANIFEST)
-            for name in names:
-                os.replace(tmp / name, out_dir / name)
+            to_install = [*changed, MANIFEST]
+            checkpoint("dataset-staged")
+            (tmp / COMMIT).write_text("\n".join(to_install) + "\n", encoding="utf-8")
+            install(tmp, out_dir, to_install)
+            (tmp / COMMIT).unlink()
         except OSError as exc:
             raise PugnlpError(f"{out_dir}: cannot write the dataset "
                               f"({exc.strerror or exc})") from exc
-    log.info("dataset: wrote %d files to %s", len(names), out_dir)
-    return [out_dir / name for name in names]
+    log.info("dataset: wrote %d of %d files to %s", len(to_install) - 1, len(names), out_dir)
+    return [out_dir / name for name in to_install]
 
 
 # --- tables back in ------------------------------------------------------------------------
@@ -261,3 +300,44 @@ def read_previous(folder: Path) -> PreviousIds | None:
     by_sha1.pop("", None)
     return PreviousIds(by_sha1=by_sha1, by_doc=dict(zip(linked["doc_id"], linked["event_id"])),
                        known=frozenset(events["event_id"].dropna()))
+
+
+def _read_csv_text(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, ValueError) as exc:
+        raise SchemaError(f"{path}: cannot read the published table ({exc})") from exc
+
+
+def read_cells(folder: Path, names: Sequence[str]) -> dict[str, pd.DataFrame] | None:
+    """Tables of the dataset published in ``folder`` as CSV cells (text, as
+    :func:`csv_frame` writes them), from any format: what runs are compared on. None when
+    no dataset (or not every one of ``names``) is there."""
+    folder = Path(folder)
+    if not (folder / MANIFEST).exists():
+        return None
+    read_manifest(folder)
+    cells = {}
+    for name in names:
+        spec = ALL_TABLES[name]
+        frame = _read_table(folder, spec)
+        if frame is not None:
+            cells[name] = csv_frame(frame, spec)
+        elif (folder / f"{name}.csv").exists():
+            cells[name] = _read_csv_text(folder / f"{name}.csv")
+        else:
+            return None
+    return cells
+
+
+def read_change_log(folder: Path) -> pd.DataFrame | None:
+    """The published change log ``perubahan`` (typed), from any format; None when absent."""
+    folder = Path(folder)
+    frame = _read_table(folder, PERUBAHAN)
+    if frame is not None or not (folder / f"{PERUBAHAN.name}.csv").exists():
+        return frame
+    text = _read_csv_text(folder / f"{PERUBAHAN.name}.csv").replace("", None)
+    try:
+        return coerce(text, PERUBAHAN)
+    except SchemaError as exc:
+        raise SchemaError(f"{folder}: {exc}") from exc

@@ -197,6 +197,36 @@ WILAYAH_SUMMARY = TableSpec(
 TABLES: dict[str, TableSpec] = {
     t.name: t for t in (EVENTS, MENTIONS, OFFICIALS, AGENCIES, WILAYAH_SUMMARY)
 }
+"""The tables built from the records (:func:`pugnlp.dataset.frame.build_tables`)."""
+
+CHANGE_KINDS: tuple[str, ...] = ("baru", "diperbarui", "dihapus")
+"""Values of ``perubahan.change``: a new event, an event whose row (or one of its mentions,
+officials or agencies) changed, an event that no longer exists."""
+
+PERUBAHAN = TableSpec(
+    "perubahan",
+    "one event changed by one run (the change log: rows of every run, oldest first; a run "
+    "that changes nothing adds no row)",
+    (
+        Column("run_at", "string", "When the run started (UTC, ISO 8601: "
+               "`2026-12-08T06:00:00+00:00`); the same value as the run's entry in "
+               "`manifest.json` `runs`."),
+        Column("event_id", "string", "The event (see `events`; a `dihapus` event is no "
+               "longer there)."),
+        Column("change", "string", "`baru` (new event), `diperbarui` (updated: its row or its "
+               "mentions, officials or agencies differ) or `dihapus` (removed)."),
+        Column("changed_columns", "list[string]", "What differs for `diperbarui`: `events` "
+               "columns by name, other tables as `table.column`, or the table name alone when "
+               "a row was added or removed there (e.g. `n_sources | outlets | mentions`)."),
+        Column("what_changed", "string", "The same, for people: old and new values "
+               "(`n_outlets: 1 -> 2`, `outlets: + Antara Kalsel`, `mentions: + <doc_id>`); "
+               "for `baru` and `dihapus`, the event's type, date, region and title (and for "
+               "`dihapus` where its articles went)."),
+    ),
+)
+"""The change log written beside the tables by ``pugnlp run`` and ``pugnlp dataset``
+(:mod:`pugnlp.dataset.changes`); not built from the records alone, so not in :data:`TABLES`."""
+ALL_TABLES: dict[str, TableSpec] = {**TABLES, PERUBAHAN.name: PERUBAHAN}
 
 
 def dataset_markdown() -> str:
@@ -219,7 +249,7 @@ def dataset_markdown() -> str:
         "`date32`.",
         "",
     ]
-    for spec in TABLES.values():
+    for spec in ALL_TABLES.values():
         lines += [f"## `{spec.name}`", "", f"One row: {spec.grain}.", "",
                   "| column | type | content |", "| --- | --- | --- |"]
         lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in spec.columns]
@@ -234,6 +264,27 @@ def dataset_markdown() -> str:
         "3-shingle Jaccard similarity (near-duplicates, i.e. republications, merge on their own). "
         "Pairs above the threshold are linked, best first, unless the two groups contain a "
         "conflicting pair. See `pugnlp/dataset/merge.py` for the weights.",
+        "",
+        "## Updates, the change log and the run log",
+        "",
+        "The dataset folder is updated in place. Event ids already published are kept (an "
+        "event that gains an article or an outlet keeps its id; see `event_id`). A table file "
+        "is replaced only when its content changed, so a run that changes nothing leaves "
+        "every file untouched but `manifest.json`. Each run compares the new tables with the "
+        "published ones and appends one `perubahan` row per new, updated or removed event "
+        "(the `schema_version` column is not compared). `manifest.json` keeps `created` (when "
+        "the tables last changed) and `runs`, the run log, one entry per run, oldest first "
+        "(the last 1000 runs): `at` (the `run_at` of its `perubahan` rows), "
+        "`pipeline_version`, `articles_extracted` and `articles_reused` (null when the run "
+        "was given records, not articles), `records`, `events`, `events_new`, "
+        "`events_updated`, `events_removed` and `files_written`.",
+        "",
+        "New files are written to a hidden staging folder (`.dataset-*.tmp`) and renamed into "
+        "place only when all are complete, the manifest last: a run killed before that leaves "
+        "the previous dataset as it was. A run killed while renaming (a few milliseconds) "
+        "leaves a complete staging folder marked `COMMIT`; the next run installs it before "
+        "doing anything else. Two runs cannot write the same folder at once (a lock, "
+        "`.pugnlp.lock`).",
         "",
     ]
     return "\n".join(lines)

@@ -27,7 +27,16 @@ def _as_list(value: Any) -> list[Any]:
         return []
     if isinstance(value, str):
         return [v for v in value.split(" | ") if v]
-    return [dict(v) if isinstance(v, Mapping) else v for v in list(value)]
+    return [_item(v) if isinstance(v, Mapping) else v for v in list(value)]
+
+
+def _item(value: Mapping[str, Any]) -> dict[str, Any]:
+    """An APE item with an int ``year`` (a Parquet read can give 2023.0)."""
+    item = dict(value)
+    year = item.get("year")
+    if isinstance(year, float) and not np.isnan(year) and year.is_integer():
+        item["year"] = int(year)
+    return item
 
 
 def _dates(values: Sequence[Any] | pd.Series) -> pd.Series:

@@ -27,7 +27,7 @@ def make_report(dataset_dir: Path, out: Path, title: str | None = None) -> str:
     created = as_date(read_manifest(dataset_dir).get("created"))
     tables = read_dataset(dataset_dir)
     html = build_report(tables, load_gazetteer(), title=title, created=created)
-    atomic_write_text(Path(out), html)
+    atomic_write_text(Path(out), html, keep_same=True)  # unchanged: file left untouched
     log.info("report: %d bytes -> %s", len(html), out)
     return (f"report: {len(tables['events'])} events, {len(tables['mentions'])} articles "
             f"-> {out} ({len(html) / 1024:.0f} KB, works offline)")

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from pugnlp.dataset import files as export
+from pugnlp.dataset.install import LOCK
 from pugnlp.dataset.tables import TABLES
 from pugnlp.errors import PugnlpError, SchemaError
 
@@ -24,7 +25,7 @@ def written(tables, tmp_path_factory) -> Path:
 def test_every_table_in_every_format_plus_manifest(written):
     names = {p.name for p in written.iterdir()}
     expected = {f"{t}.{f}" for t in TABLES for f in export.FORMATS} | {export.MANIFEST}
-    assert names == expected  # and no temporary folder left behind
+    assert names == expected | {LOCK}  # and no temporary folder left behind
     manifest = json.loads((written / export.MANIFEST).read_text(encoding="utf-8"))
     assert manifest["schema_version"] == "1.0"
     assert manifest["tables"]["wilayah_summary"]["rows"] % 552 == 0
