@@ -334,7 +334,8 @@ def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
     INPUT is a records .jsonl file from `pugnlp extract`, or a folder of them. Articles that
     report the same event are merged into one row; every province and kab/kota appears in
     wilayah_summary, per year and per month. Each table is written as CSV, Parquet and JSONL.
-    Give the whole corpus each time: ids already published in the output folder are kept.
+    Give the whole corpus each time: ids already published in the output folder are kept,
+    the events new, updated or removed are appended to perubahan, the run to manifest.json.
     """
     if dictionary:
         from pugnlp.dataset.tables import dataset_markdown
