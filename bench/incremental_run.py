@@ -7,7 +7,12 @@ new, a run after ``--new`` articles arrived, and a run after one article was cor
 URL. Prints, per run, the seconds, the articles extracted and reused, the events new /
 updated / removed and how many dataset files were rewritten (from the manifest's run log).
 
+With ``--records N`` it times instead the dataset stage alone on N synthetic records
+(`pugnlp dataset` in a fresh process, as bench/dataset_scale.py does): a first build, then a
+rebuild over the published dataset, which compares every table with it for the change log.
+
     python bench/incremental_run.py [--new 20] [--rules-only] [--json OUT]
+    python bench/incremental_run.py --records 100000
 """
 
 from __future__ import annotations
@@ -52,12 +57,54 @@ def timed_run(store: Path, out: Path, rules_only: bool) -> dict:
         "events_removed", "files_written")}}
 
 
+_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+from pugnlp.dataset.run import make_dataset
+summary = make_dataset([Path(sys.argv[1])], Path(sys.argv[2]))
+print(json.dumps({"seconds": round(time.perf_counter() - t0, 1), "events": summary.events,
+                  "changes": summary.changes,
+                  "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+"""
+
+
+def dataset_reruns(n: int) -> dict:
+    """A first build and a rebuild of the dataset of ``n`` synthetic records."""
+    from pugnlp.dataset.synthetic import synthetic_records
+    from pugnlp.wilayah import load_gazetteer
+
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        records = Path(tmp) / "records.jsonl"
+        with records.open("w", encoding="utf-8") as handle:
+            for record in synthetic_records(n, load_gazetteer()):
+                row = record.as_dict() if hasattr(record, "as_dict") else record
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for name in ("first build", "rebuild"):
+            done = subprocess.run([sys.executable, "-c", _CHILD, str(records),
+                                   str(Path(tmp) / "out")],
+                                  check=True, capture_output=True, text=True, cwd=ROOT)
+            results[name] = json.loads(done.stdout)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--new", type=int, default=20, help="articles arriving in run 3")
     parser.add_argument("--rules-only", action="store_true", help="skip trained models")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--records", type=int, default=None,
+                        help="time the dataset stage alone on this many synthetic records")
     args = parser.parse_args()
+    if args.records:
+        results = dataset_reruns(args.records)
+        for name, r in results.items():
+            print(f"{args.records} records, {name}: {r['seconds']} s, peak RSS {r['rss_mb']} MB, "
+                  f"{r['events']} events, changes {r['changes']}")
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        return
 
     from pugnlp.corpus.store import CorpusStore
 

@@ -22,6 +22,7 @@ transaction, so a run killed mid-way keeps the batches it finished and the next 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -62,25 +63,67 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _read_only(exc: sqlite3.Error) -> bool:
+    return "readonly" in str(exc) or "read-only" in str(exc)
+
+
+def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None, timeout=30)
+    return sqlite3.connect(path, isolation_level=None, timeout=30)
+
+
 class Extractions:
     """The ``extractions`` table of a SQLite file. Use as a context manager or :meth:`close`.
+
+    A file that cannot be written (a read-only copy of a store) is opened read-only: its
+    records are still reused, new ones are not kept (:attr:`writable` is False; a warning
+    says so once).
 
     Args:
         path: the corpus store (or a records cache file, created when missing).
 
     Raises:
-        PugnlpError: the file cannot be opened or written (read-only, damaged).
+        PugnlpError: the file can be neither written nor read (damaged, not SQLite).
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        self.writable = True
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn = _connect(self.path)
             self.conn.executescript(_SCHEMA)
+        except sqlite3.OperationalError as exc:
+            if not _read_only(exc):
+                raise self._error(exc) from exc
+            self._open_read_only(exc)
         except (OSError, sqlite3.Error) as exc:
-            raise PugnlpError(f"{self.path}: cannot keep the extracted records here ({exc}); "
-                              "give a writable store or output folder") from exc
+            raise self._error(exc) from exc
+
+    def _error(self, exc: Exception) -> PugnlpError:
+        return PugnlpError(f"{self.path}: cannot keep the extracted records here ({exc}); "
+                           "give a writable store or output folder")
+
+    def _open_read_only(self, cause: Exception) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        try:
+            self.conn = _connect(self.path, read_only=True)
+            self.conn.execute("SELECT 1 FROM sqlite_master").fetchall()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from cause
+        self._read_only_now()
+
+    def _read_only_now(self) -> None:
+        self.writable = False
+        log.warning("%s: read-only; stored records are reused, new ones are not kept (every "
+                    "article extracted now is extracted again next time)", self.path)
+
+    def _has_table(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                 "name = 'extractions'").fetchone() is not None
 
     def close(self) -> None:
         """Close the connection."""
@@ -97,7 +140,7 @@ class Extractions:
         """For each article, its stored record (a dict, ``text`` put back) when it is
         current (same content hash and pipeline version), else None."""
         stored: dict[str, tuple[str, str, str]] = {}
-        ids = sorted({a.doc_id for a in articles})
+        ids = sorted({a.doc_id for a in articles}) if self.writable or self._has_table() else []
         try:
             for start in range(0, len(ids), LOOKUP_CHUNK):
                 chunk = ids[start:start + LOOKUP_CHUNK]
@@ -123,8 +166,10 @@ class Extractions:
         (replacing what each article had).
 
         Returns:
-            How many were stored.
+            How many were stored (0 when the file is read-only).
         """
+        if not self.writable:
+            return 0
         at = _now()
         rows = []
         for article, record in items:
@@ -142,12 +187,20 @@ class Extractions:
                 self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if not _read_only(exc):
+                raise PugnlpError(f"{self.path}: cannot store the extracted records ({exc})"
+                                  ) from exc
+            self._read_only_now()
+            return 0
         except sqlite3.Error as exc:
             raise PugnlpError(f"{self.path}: cannot store the extracted records ({exc})") from exc
         return len(rows)
 
     def count(self, version: str | None = None) -> int:
         """Stored records (of ``version`` only, when given)."""
+        if not self.writable and not self._has_table():
+            return 0
         sql, params = "SELECT COUNT(*) FROM extractions", ()
         if version is not None:
             sql, params = sql + " WHERE pipeline_version = ?", (version,)

@@ -1,78 +1,117 @@
 """What a run changed: the published tables against the new ones, event by event.
 
-Pure: both sides are compared as their CSV cells (text, as the published CSV holds them:
+Both sides are compared as their CSV cells (text, as the published CSV holds them:
 ``true``/``false``, ISO dates, lists joined by `` | ``), so a dataset published in any format
-compares the same way and the change log reads like the tables. An event is ``baru`` (its id
-was not published), ``dihapus`` (published, gone now) or ``diperbarui``: a column of its
-``events`` row differs, or one of its rows in ``mentions`` (by ``doc_id``), ``officials`` (by
-``name``) or ``agencies`` (by ``agency_key``) was added, removed or changed.
+compares the same way and the change log reads like the tables. Every cell is hashed (64-bit,
+``pandas.util.hash_pandas_object``) and only the cells of the rows that differ are turned into
+text again, which keeps a rerun over 100k records cheap. An event is ``baru`` (its id was not
+published), ``dihapus`` (published, gone now) or ``diperbarui``: a column of its ``events`` row
+differs, or one of its rows in ``mentions`` (by ``doc_id``), ``officials`` (by ``name``) or
+``agencies`` (by ``agency_key``) was added, removed or changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from pugnlp.dataset.files import CHUNK_ROWS, csv_frame
 from pugnlp.dataset.tables import CHANGE_KINDS, EVENTS, PERUBAHAN, TABLES
 from pugnlp.dataset.typed import typed_frame
 
 CHILD_KEYS: dict[str, str] = {"mentions": "doc_id", "officials": "name", "agencies": "agency_key"}
 """The tables whose rows belong to an event, and the column naming a row within its event."""
+COMPARED: tuple[str, ...] = ("events", *CHILD_KEYS)
+"""The tables a run is compared on."""
 NOT_COMPARED = frozenset({"schema_version"})
 """A new dataset version changes this column everywhere; that is not a change of the data."""
 MAX_VALUE = 60
 """Characters of a value shown in ``what_changed`` (longer ones are cut with "...")."""
 LIST_SEPARATOR = " | "
+_LIST_COLUMNS = frozenset(EVENTS.of_type("list[string]", "list[ape]"))
 
 Cells = dict[str, str]
 
 
+def _text(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """CSV cells as ``str``, null as ``""`` (so ``35``, ``"35"`` and a read-back CSV agree)."""
+    return pd.DataFrame({c: frame[c].astype(object).where(frame[c].notna(), "").astype(str)
+                         for c in columns})
+
+
 @dataclass(slots=True)
-class Snapshot:
-    """A dataset as text cells, by event.
+class Side:
+    """One side of the comparison: the compared tables, each with a hash per cell.
 
     Attributes:
-        events: ``event_id`` -> the row's cells.
-        children: table -> ``event_id`` -> row key -> the row's cells.
+        frames: table -> its frame: typed (as built or read from Parquet/JSONL), or the
+            CSV's text when ``text[table]``.
+        text: table -> whether its frame already holds CSV text.
+        hashes: table -> a (rows x compared columns) ``uint64`` array.
+        rows: table -> ``event_id`` -> row key (``""`` for ``events``) -> row position.
     """
 
-    events: dict[str, Cells] = field(default_factory=dict)
-    children: dict[str, dict[str, dict[str, Cells]]] = field(default_factory=dict)
+    frames: dict[str, pd.DataFrame]
+    text: dict[str, bool]
+    hashes: dict[str, np.ndarray]
+    rows: dict[str, dict[str, dict[str, int]]]
 
-    def doc_events(self) -> dict[str, str]:
-        """``doc_id`` -> the event whose mention it is."""
-        return {doc: event for event, rows in self.children.get("mentions", {}).items()
-                for doc in rows}
+    @classmethod
+    def of(cls, tables: Mapping[str, tuple[pd.DataFrame, bool]], hashed: bool = True) -> Side:
+        """The side of the :data:`COMPARED` tables, given as ``(frame, is CSV text)``;
+        ``hashed=False`` skips the hashes (a first run has nothing to compare them with)."""
+        side = cls({}, {}, {}, {})
+        for name in COMPARED:
+            frame, text = tables[name]
+            side.frames[name], side.text[name] = frame, text
+            if hashed:
+                side.hashes[name] = _hashes(frame, name, text)
+            side.rows[name] = _positions(frame, CHILD_KEYS.get(name))
+        return side
+
+    def cells(self, table: str, positions: Sequence[int]) -> list[Cells]:
+        """The CSV text of the rows at ``positions`` (converted together: one call per run,
+        not per row)."""
+        rows = self.frames[table].iloc[list(positions)]
+        spec = TABLES[table]
+        cells = rows if self.text[table] else csv_frame(rows, spec)
+        return _text(cells, spec.names).to_dict("records")
 
 
-def _rows(frame: pd.DataFrame) -> list[Cells]:
-    cells = frame.astype(object).where(frame.notna(), None)
-    return [{k: "" if v is None else str(v) for k, v in row.items()}
-            for row in cells.to_dict("records")]
+def _columns(table: str) -> tuple[str, ...]:
+    return tuple(c for c in TABLES[table].names if c not in NOT_COMPARED)
 
 
-def snapshot(cells: Mapping[str, pd.DataFrame]) -> Snapshot:
-    """The snapshot of tables given as CSV cells (``events`` and the :data:`CHILD_KEYS`
-    tables; from :func:`pugnlp.dataset.files.csv_frame`, or read from the CSV as text)."""
-    snap = Snapshot()
-    for row in _rows(cells["events"]):
-        snap.events[row["event_id"]] = row
-    for table, key in CHILD_KEYS.items():
-        by_event: dict[str, dict[str, Cells]] = {}
-        for row in _rows(cells[table]):
-            if not row.get("event_id"):
-                continue
-            rows = by_event.setdefault(row["event_id"], {})
-            name, n = row.get(key, ""), 1
-            while name in rows:  # a key repeated within an event: number the repeats
-                n += 1
-                name = f"{row.get(key, '')}#{n}"
-            rows[name] = row
-        snap.children[table] = by_event
-    return snap
+def _hashes(frame: pd.DataFrame, table: str, text: bool) -> np.ndarray:
+    spec, columns = TABLES[table], _columns(table)
+    parts = []
+    for start in range(0, len(frame), CHUNK_ROWS):
+        chunk = frame.iloc[start:start + CHUNK_ROWS]
+        cells = _text(chunk if text else csv_frame(chunk, spec), columns)
+        parts.append(np.column_stack([pd.util.hash_pandas_object(cells[c], index=False)
+                                      .to_numpy() for c in columns]))
+    return np.vstack(parts) if parts else np.zeros((0, len(columns)), dtype=np.uint64)
+
+
+def _positions(frame: pd.DataFrame, key: str | None) -> dict[str, dict[str, int]]:
+    events = frame["event_id"].astype(object).where(frame["event_id"].notna(), "")
+    keys = [""] * len(frame) if key is None else \
+        frame[key].astype(object).where(frame[key].notna(), "").astype(str).tolist()
+    found: dict[str, dict[str, int]] = {}
+    for n, (event, name) in enumerate(zip(events.astype(str), keys)):
+        if not event:
+            continue  # a mention of no event (not relevant)
+        rows = found.setdefault(event, {})
+        label, repeat = name, 1
+        while label in rows:  # a key repeated within an event: number the repeats
+            repeat += 1
+            label = f"{name}#{repeat}"
+        rows[label] = n
+    return found
 
 
 def _short(value: str) -> str:
@@ -89,35 +128,36 @@ def _list_change(name: str, old: str, new: str) -> str:
     return f"{name}: {', '.join(parts) or 'order'}"
 
 
-_LIST_COLUMNS = frozenset(EVENTS.of_type("list[string]", "list[ape]"))
+def _differ(old: Side, new: Side, table: str, a: int, b: int) -> list[str]:
+    same = old.hashes[table][a] == new.hashes[table][b]
+    return [c for c, eq in zip(_columns(table), same) if not eq]
 
 
-def _row_changes(old: Cells, new: Cells) -> tuple[list[str], list[str]]:
-    columns, texts = [], []
-    for name in EVENTS.names:
-        if name in NOT_COMPARED or old.get(name, "") == new.get(name, ""):
-            continue
-        columns.append(name)
+def _column_texts(columns: Sequence[str], before: Cells, after: Cells) -> list[str]:
+    texts = []
+    for name in columns:
         if name in _LIST_COLUMNS:
-            texts.append(_list_change(name, old.get(name, ""), new.get(name, "")))
+            texts.append(_list_change(name, before[name], after[name]))
         else:
-            texts.append(f"{name}: {_short(old.get(name, ''))} -> {_short(new.get(name, ''))}")
-    return columns, texts
+            texts.append(f"{name}: {_short(before[name])} -> {_short(after[name])}")
+    return texts
 
 
-def _child_changes(table: str, old: dict[str, Cells], new: dict[str, Cells]
-                   ) -> tuple[list[str], list[str]]:
+def _child_changes(old: Side, new: Side, event: str) -> tuple[list[str], list[str]]:
     columns: list[str] = []
-    texts = [f"{table}: + {_short(k)}" for k in new if k not in old]
-    texts += [f"{table}: - {_short(k)}" for k in old if k not in new]
-    if len(texts):
-        columns.append(table)
-    for key in (k for k in new if k in old):
-        differ = [c for c in TABLES[table].names if c not in NOT_COMPARED
-                  and old[key].get(c, "") != new[key].get(c, "")]
-        if differ:
-            columns += [f"{table}.{c}" for c in differ]
-            texts.append(f"{table} {_short(key)}: {', '.join(differ)}")
+    texts: list[str] = []
+    for table in CHILD_KEYS:
+        was, now = old.rows[table].get(event, {}), new.rows[table].get(event, {})
+        added = [f"{table}: + {_short(k)}" for k in now if k not in was]
+        removed = [f"{table}: - {_short(k)}" for k in was if k not in now]
+        if added or removed:
+            columns.append(table)
+            texts += added + removed
+        for key in (k for k in now if k in was):
+            differ = _differ(old, new, table, was[key], now[key])
+            if differ:
+                columns += [f"{table}.{c}" for c in differ]
+                texts.append(f"{table} {_short(key)}: {', '.join(differ)}")
     return columns, texts
 
 
@@ -136,35 +176,39 @@ def _where_now(row: Cells, docs_now: Mapping[str, str]) -> str:
     return "; its articles are no longer relevant or no longer given"
 
 
-def compare(old: Snapshot | None, new: Snapshot, run_at: str) -> list[dict[str, Any]]:
+def compare(old: Side | None, new: Side, run_at: str) -> list[dict[str, Any]]:
     """The change-log rows of one run (``perubahan`` columns), new, updated then removed,
     each kind by ``event_id``. ``old`` None: no dataset was published, every event is new."""
-    old = old or Snapshot()
+    now = {e: rows[""] for e, rows in new.rows["events"].items()}
+    was = {e: rows[""] for e, rows in old.rows["events"].items()} if old is not None else {}
+    added = sorted(e for e in now if e not in was)
+    removed = sorted(e for e in was if e not in now)
+    updated = []
+    for event in sorted(e for e in now if e in was):
+        columns = _differ(old, new, "events", was[event], now[event])  # type: ignore[arg-type]
+        more, texts = _child_changes(old, new, event)  # type: ignore[arg-type]
+        if columns or more:
+            updated.append((event, columns, more, texts))
+    after = dict(zip(added + [u[0] for u in updated],
+                     new.cells("events", [now[e] for e in added + [u[0] for u in updated]])))
+    before = {} if old is None else dict(zip(
+        [u[0] for u in updated] + removed,
+        old.cells("events", [was[e] for e in [u[0] for u in updated] + removed])))
     rows: list[dict[str, Any]] = []
 
     def add(event_id: str, change: str, columns: Iterable[str], text: str) -> None:
         rows.append({"run_at": run_at, "event_id": event_id, "change": change,
                      "changed_columns": list(dict.fromkeys(columns)), "what_changed": text})
 
-    for event_id in sorted(new.events):
-        row = new.events[event_id]
-        if event_id not in old.events:
-            add(event_id, "baru", (), _about(row))
-            continue
-        columns, texts = _row_changes(old.events[event_id], row)
-        for table in CHILD_KEYS:
-            c, t = _child_changes(table, old.children.get(table, {}).get(event_id, {}),
-                                  new.children.get(table, {}).get(event_id, {}))
-            columns += c
-            texts += t
-        if columns:
-            add(event_id, "diperbarui", columns, "; ".join(texts))
-    docs_now = new.doc_events()
-    for event_id in sorted(set(old.events) - set(new.events)):
-        row = old.events[event_id]
-        add(event_id, "dihapus", (), _about(row) + _where_now(row, docs_now))
-    order = {kind: n for n, kind in enumerate(CHANGE_KINDS)}
-    rows.sort(key=lambda r: (order[r["change"]], r["event_id"]))
+    for event in added:
+        add(event, "baru", (), _about(after[event]))
+    for event, columns, more, texts in updated:
+        text = _column_texts(columns, before[event], after[event]) + texts
+        add(event, "diperbarui", columns + more, "; ".join(text))
+    docs_now = {doc: event for event, mentions in new.rows["mentions"].items()
+                for doc in mentions} if removed else {}
+    for event in removed:
+        add(event, "dihapus", (), _about(before[event]) + _where_now(before[event], docs_now))
     return rows
 
 

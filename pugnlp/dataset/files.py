@@ -309,25 +309,25 @@ def _read_csv_text(path: Path) -> pd.DataFrame:
         raise SchemaError(f"{path}: cannot read the published table ({exc})") from exc
 
 
-def read_cells(folder: Path, names: Sequence[str]) -> dict[str, pd.DataFrame] | None:
-    """Tables of the dataset published in ``folder`` as CSV cells (text, as
-    :func:`csv_frame` writes them), from any format: what runs are compared on. None when
-    no dataset (or not every one of ``names``) is there."""
+def read_published(folder: Path, names: Sequence[str]
+                   ) -> dict[str, tuple[pd.DataFrame, bool]] | None:
+    """Tables of the dataset published in ``folder``, to compare a run with: each as
+    ``(frame, is CSV text)``, typed from Parquet or JSONL, else the CSV's text. None when no
+    dataset (or not every one of ``names``) is there."""
     folder = Path(folder)
     if not (folder / MANIFEST).exists():
         return None
     read_manifest(folder)
-    cells = {}
+    found = {}
     for name in names:
-        spec = ALL_TABLES[name]
-        frame = _read_table(folder, spec)
+        frame = _read_table(folder, ALL_TABLES[name])
         if frame is not None:
-            cells[name] = csv_frame(frame, spec)
+            found[name] = (frame, False)
         elif (folder / f"{name}.csv").exists():
-            cells[name] = _read_csv_text(folder / f"{name}.csv")
+            found[name] = (_read_csv_text(folder / f"{name}.csv"), True)
         else:
             return None
-    return cells
+    return found
 
 
 def read_change_log(folder: Path) -> pd.DataFrame | None:

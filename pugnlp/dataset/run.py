@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pugnlp.dataset.changes import CHILD_KEYS, change_log, compare, counts, snapshot
+from pugnlp.dataset.changes import COMPARED, Side, change_log, compare, counts
 from pugnlp.dataset.files import (
     FORMATS,
-    csv_frame,
-    read_cells,
     read_change_log,
     read_previous,
+    read_published,
     write_dataset,
 )
 from pugnlp.dataset.frame import build_tables
@@ -33,8 +32,6 @@ log = logging.getLogger(__name__)
 RECORDS = "rekaman.jsonl"
 RECORDS_CSV = "rekaman.csv"
 
-COMPARED: tuple[str, ...] = ("events", *CHILD_KEYS)
-"""The tables a run is compared on (:mod:`pugnlp.dataset.changes`)."""
 RUN_FIELDS: tuple[str, ...] = ("pipeline_version", "articles_extracted", "articles_reused")
 """Run-log fields the caller gives (null when the run was given records, not articles)."""
 
@@ -99,11 +96,16 @@ def make_dataset(inputs: Sequence[Path], out_dir: Path, formats: Sequence[str] =
     out_dir = Path(out_dir)
     with dataset_lock(out_dir):
         previous = read_previous(out_dir)
-        published = read_cells(out_dir, COMPARED)
         tables = build_tables(records, load_gazetteer(), previous)
         del records  # the tables hold what is needed; free the texts before writing
-        now = snapshot({name: csv_frame(tables[name], TABLES[name]) for name in COMPARED})
-        rows = compare(snapshot(published) if published is not None else None, now, run_at)
+        published = read_published(out_dir, COMPARED)
+        old = Side.of(published) if published is not None else None
+        del published
+        new = Side.of({name: (tables[name], False) for name in COMPARED},
+                      hashed=old is not None)
+        rows = compare(old, new, run_at)
+        del new
+        del old
         tables[PERUBAHAN.name] = change_log(read_change_log(out_dir), rows)
         changes = counts(rows)
         events, mentions = tables["events"], tables["mentions"]

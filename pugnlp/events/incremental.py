@@ -77,11 +77,12 @@ def extract_changed(articles: Sequence[Article], cache: Extractions, version: st
                                                     n_process=n_process)):
             records[n] = record.as_dict()
             batch.append((articles[n], records[n]))
+            outcome.extracted += 1
             if len(batch) >= save_every:
-                outcome.extracted += cache.save(batch, outcome.version)
+                cache.save(batch, outcome.version)
                 batch = []
                 checkpoint("extracting")
-        outcome.extracted += cache.save(batch, outcome.version)
+        cache.save(batch, outcome.version)
     outcome.records = [r for r in records if r is not None]
     log.info("extraction: %d extracted, %d reused (%s)", outcome.extracted, outcome.reused,
              outcome.version)

@@ -68,3 +68,27 @@ def test_an_unusable_file_is_a_clear_error(tmp_path):
     folder.mkdir()
     with pytest.raises(PugnlpError, match="a-folder.sqlite: cannot keep the extracted records"):
         Extractions(folder)
+
+
+def test_a_read_only_file_reuses_its_records_and_keeps_no_new_ones(tmp_path, monkeypatch):
+    from pugnlp.corpus import extractions
+
+    path = tmp_path / "korpus.sqlite"
+    with Extractions(path) as kept:
+        kept.save([(A, record(A))], "v1")
+    real = extractions._connect
+
+    def read_only_file(where, read_only=False):  # as a read-only copy behaves (root may write)
+        conn = real(where, read_only)
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    monkeypatch.setattr(extractions, "_connect", read_only_file)
+    with Extractions(path) as kept:
+        assert kept.current([A, B], "v1")[0] == record(A)
+        assert kept.save([(B, record(B))], "v1") == 0 and kept.count() == 1
+        assert not kept.writable
+    fresh = tmp_path / "empty.sqlite"
+    sqlite3.connect(fresh).execute("CREATE TABLE t (x)").connection.commit()
+    with Extractions(fresh) as kept:  # read-only and without the table: nothing to reuse
+        assert kept.current([A], "v1") == [None] and kept.count() == 0

@@ -8,17 +8,25 @@ import shutil
 import pandas as pd
 
 from pugnlp.dataset import files
-from pugnlp.dataset.changes import Snapshot, change_log, compare, counts, snapshot
-from pugnlp.dataset.files import csv_frame, read_cells, read_change_log
+from pugnlp.dataset.changes import COMPARED, Side, change_log, compare, counts
+from pugnlp.dataset.files import read_change_log, read_published
 from pugnlp.dataset.frame import build_tables
-from pugnlp.dataset.run import COMPARED, make_dataset
+from pugnlp.dataset.run import make_dataset
 from pugnlp.dataset.tables import TABLES
 
 AT = "2026-12-08T06:00:00+00:00"
 
 
 def cells(tables):
-    return snapshot({name: csv_frame(tables[name], TABLES[name]) for name in COMPARED})
+    return Side.of({name: (tables[name], False) for name in COMPARED})
+
+
+def text_side(rows: dict[str, list[dict]]) -> Side:
+    """A side read from CSV text: ``rows`` per table, missing columns empty."""
+    return Side.of({name: (pd.DataFrame([{c: r.get(c, "") for c in TABLES[name].names}
+                                         for r in rows.get(name, [])],
+                                        columns=list(TABLES[name].names)), True)
+                    for name in COMPARED})
 
 
 def test_a_grown_corpus_updates_events_and_adds_new_ones(fixture_records, gold, gaz):
@@ -62,21 +70,25 @@ def test_removed_event_says_where_its_articles_went_and_versions_are_not_changes
     event = {"event_id": "ev-a", "event_type": "rapat_koordinasi", "event_date": "2024-03-14",
              "kab_kota": "Kabupaten Sigi", "title": "Rakor PUG", "doc_ids": "d1 | d2",
              "schema_version": "1.0"}
-    old = Snapshot(events={"ev-a": event, "ev-b": {**event, "event_id": "ev-b", "doc_ids": "d3"}},
-                   children={"mentions": {"ev-a": {"d1": {}, "d2": {}}, "ev-b": {"d3": {}}}})
-    new = Snapshot(events={"ev-b": {**event, "event_id": "ev-b", "doc_ids": "d3 | d1 | d2",
-                                    "schema_version": "1.1"}},
-                   children={"mentions": {"ev-b": {"d1": {}, "d2": {}, "d3": {}}}})
+    old = text_side({"events": [event, {**event, "event_id": "ev-b", "doc_ids": "d3"}],
+                     "mentions": [{"event_id": "ev-a", "doc_id": "d1"},
+                                  {"event_id": "ev-a", "doc_id": "d2"},
+                                  {"event_id": "ev-b", "doc_id": "d3", "title": "x"}]})
+    new = text_side({"events": [{**event, "event_id": "ev-b", "doc_ids": "d3 | d1 | d2",
+                                 "schema_version": "1.1"}],
+                     "mentions": [{"event_id": "ev-b", "doc_id": d, "title": t}
+                                  for d, t in (("d1", ""), ("d2", ""), ("d3", "y"))]})
     rows = compare(old, new, AT)
     assert [(r["event_id"], r["change"]) for r in rows] == [("ev-b", "diperbarui"),
                                                             ("ev-a", "dihapus")]
-    assert rows[0]["changed_columns"] == ["doc_ids", "mentions"]  # not schema_version
-    assert rows[0]["what_changed"] == "doc_ids: + d1, + d2; mentions: + d1; mentions: + d2"
+    assert rows[0]["changed_columns"] == ["doc_ids", "mentions", "mentions.title"]
+    assert rows[0]["what_changed"] == ("doc_ids: + d1, + d2; mentions: + d1; mentions: + d2; "
+                                       "mentions d3: title")  # not schema_version
     assert rows[1]["what_changed"] == ("rapat_koordinasi, 2024-03-14, Kabupaten Sigi: Rakor PUG; "
                                        "its articles are now in ev-b")
 
 
-def test_published_cells_are_the_same_from_parquet_jsonl_or_csv(fixture_records, tmp_path,
+def test_published_tables_compare_the_same_from_parquet_jsonl_or_csv(fixture_records, tmp_path,
                                                                 write_records):
     out = tmp_path / "all"
     make_dataset([write_records("r.jsonl", fixture_records)], out)
@@ -87,12 +99,12 @@ def test_published_cells_are_the_same_from_parquet_jsonl_or_csv(fixture_records,
         shutil.copy(out / "manifest.json", only)
         for name in COMPARED:
             shutil.copy(out / f"{name}.{fmt}", only)
-        by_format[fmt] = read_cells(only, COMPARED)
+        by_format[fmt] = Side.of(read_published(only, COMPARED))
+    assert by_format["csv"].text["events"] and not by_format["parquet"].text["events"]
     for name in COMPARED:
-        pd.testing.assert_frame_equal(by_format["parquet"][name].fillna("").astype(str),
-                                      by_format["csv"][name].astype(str), check_dtype=False)
-        pd.testing.assert_frame_equal(by_format["jsonl"][name].fillna("").astype(str),
-                                      by_format["csv"][name].astype(str), check_dtype=False)
+        for fmt in ("parquet", "jsonl"):  # the same hash for every cell
+            assert (by_format[fmt].hashes[name] == by_format["csv"].hashes[name]).all(), fmt
+    assert compare(by_format["parquet"], by_format["csv"], AT) == []
 
 
 def test_csv_only_dataset_reruns_without_spurious_changes(fixture_records, tmp_path,
