@@ -4,8 +4,9 @@ Fills a store with the team-written documents of anotasi/ (all but the last ``--
 the bundled releases, then times four `pugnlp run --store` processes (wall clock, process
 start and model load included): the first run (everything extracted), a run with nothing
 new, a run after ``--new`` articles arrived, and a run after one article was corrected at its
-URL. Prints, per run, the seconds, the articles extracted and reused, the events new /
-updated / removed and how many dataset files were rewritten (from the manifest's run log).
+URL. Prints, per run, the wall and CPU seconds (CPU: steadier on a shared machine), the
+articles extracted and reused, the events new / updated / removed and how many dataset files
+were rewritten (from the manifest's run log).
 
 With ``--records N`` it times instead the dataset stage alone on N synthetic records
 (`pugnlp dataset` in a fresh process, as bench/dataset_scale.py does): a first build, then a
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -48,11 +50,14 @@ def pages() -> list:
 def timed_run(store: Path, out: Path, rules_only: bool) -> dict:
     args = [sys.executable, "-m", "pugnlp", "run", "--store", str(store), "-o", str(out),
             "--no-progress"] + (["--rules-only"] if rules_only else [])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(args, check=True, capture_output=True, cwd=ROOT)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     last = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["runs"][-1]
-    return {"seconds": round(seconds, 1), **{k: last[k] for k in (
+    return {"seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1), **{k: last[k] for k in (
         "articles_extracted", "articles_reused", "events_new", "events_updated",
         "events_removed", "files_written")}}
 
@@ -134,10 +139,10 @@ def main() -> None:
         results["4 one corrected"] = timed_run(store, out, args.rules_only)
     print(f"store: {stored} articles, then {stored_after}; "
           f"{'rules only' if args.rules_only else 'trained pipeline'}")
-    print(f"{'run':<16} {'s':>6} {'extracted':>9} {'reused':>7} {'new':>4} {'upd':>4} "
-          f"{'rem':>4} {'files':>5}")
+    print(f"{'run':<16} {'s':>6} {'cpu s':>6} {'extracted':>9} {'reused':>7} {'new':>4} "
+          f"{'upd':>4} {'rem':>4} {'files':>5}")
     for name, r in results.items():
-        print(f"{name:<16} {r['seconds']:>6} {r['articles_extracted']:>9} "
+        print(f"{name:<16} {r['seconds']:>6} {r['cpu_seconds']:>6} {r['articles_extracted']:>9} "
               f"{r['articles_reused']:>7} {r['events_new']:>4} {r['events_updated']:>4} "
               f"{r['events_removed']:>4} {r['files_written']:>5}")
     if args.json:
