@@ -187,11 +187,12 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
               "card in its meta.json (default: model_dir of pugnlp.toml, else model/).")
 @click.option("--ner-steps", type=int, default=None,
               help="Entity-model training steps (default: spacy 2000, stanza 2000).")
-@click.option("--entity-backend", type=click.Choice(["spacy", "stanza"]), default="spacy",
-              metavar="NAME",
-              help="Which entity model to train, from the same data: spacy (default), or stanza "
-              "(a BiLSTM-CRF with word vectors trained here; needs the pugnlp[stanza] extra; "
-              "docs/models.md, 'Entity backends').")
+@click.option("--entity-backend", type=click.Choice(["spacy", "stanza", "both"]),
+              default="spacy", metavar="NAME",
+              help="Which entity model to train, from the same data: spacy (default), stanza "
+              "(a BiLSTM-CRF with word vectors trained here; needs the pugnlp[stanza] extra), "
+              "or both (spaCy used by default, stanza beside it for --entity-backend stanza: "
+              "the shipped model; docs/models.md, 'Entity backends').")
 @click.pass_obj
 def train(settings: Settings, anotasi: Path | None, ner_corpora: Path | None,
           extra_ner: tuple[str, ...], out: Path | None, ner_steps: int | None,
