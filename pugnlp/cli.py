@@ -162,8 +162,9 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
     report = out_dir / "laporan.html"
     click.echo(make_report(out_dir, report))
     click.echo(f"\nfiles in {out_dir}/:\n  records   rekaman.jsonl, rekaman.csv\n"
-               "  dataset   events, mentions, officials, agencies, wilayah_summary "
-               "(.csv, .parquet, .jsonl)\n  report    laporan.html (open it in a browser)")
+               "  dataset   events, mentions, officials, agencies, wilayah_summary, wilayah "
+               "(.csv, .parquet, .jsonl), datapackage.json\n"
+               "  report    laporan.html (open it in a browser)")
     if summary.failures:
         sys.exit(1)
 
@@ -304,12 +305,16 @@ def schema_cmd(out: Path | None) -> None:
 def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
                 formats: tuple[str, ...], dictionary: bool, store: Path | None,
                 rules_only: bool, model_dir: Path | None) -> None:
-    """Build the dataset (events, mentions, officials, agencies, wilayah_summary) from INPUT...
+    """Build the dataset (events, mentions, officials, agencies, wilayah_summary, wilayah)
+    from INPUT...
 
     INPUT is a records .jsonl file from `pugnlp extract`, or a folder of them. Articles that
     report the same event are merged into one row; every province and kab/kota appears in
-    wilayah_summary, per year and per month. Each table is written as CSV, Parquet and JSONL.
-    Give the whole corpus each time: ids already published in the output folder are kept.
+    wilayah_summary, per year and per month, and in wilayah, the table every region code
+    refers to. Each table is written as CSV, Parquet and JSONL, with datapackage.json (a
+    Frictionless Data Package of the CSV and JSONL files: types, keys; check it with
+    `frictionless validate`). Give the whole corpus each time: ids already published in the
+    output folder are kept.
     """
     if dictionary:
         from pugnlp.dataset.tables import dataset_markdown

@@ -1,8 +1,9 @@
 """Disk I/O of the dataset: write and read the tables (CSV, Parquet, JSONL).
 
 Writes are atomic as a set: every file is first written into a temporary folder inside the
-output folder, and only when all of them are complete are they renamed into place (the
-manifest last). A failure leaves the previous dataset untouched and no temporary files.
+output folder, and only when all of them are complete are they renamed into place
+(``datapackage.json``, which describes them, then the manifest last). A failure leaves the
+previous dataset untouched and no temporary files.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -23,8 +25,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pugnlp.dataset.datapackage import CSV_DIALECT, DATAPACKAGE, FileFacts, datapackage
 from pugnlp.dataset.ids import PreviousIds
-from pugnlp.dataset.tables import APE_FIELDS, DATASET_VERSION, TABLE_ORDER, TABLES, TableSpec
+from pugnlp.dataset.tables import (
+    APE_FIELDS,
+    DATASET_VERSION,
+    LIST_SEPARATOR,
+    TABLE_ORDER,
+    TABLES,
+    TableSpec,
+)
 from pugnlp.dataset.typed import ape_text, coerce
 from pugnlp.errors import PugnlpError, SchemaError
 from pugnlp.schema import SCHEMA_VERSION
@@ -33,7 +43,6 @@ log = logging.getLogger(__name__)
 
 FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl")
 MANIFEST = "manifest.json"
-LIST_SEPARATOR = " | "
 
 _ARROW: dict[str, pa.DataType] = {
     "string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
@@ -83,7 +92,9 @@ def _write_csv(frame: pd.DataFrame, spec: TableSpec, path: Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         for n, chunk in enumerate(_chunks(frame)):
             csv_frame(chunk, spec).to_csv(handle, index=False, header=n == 0,
-                                          quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+                                          sep=CSV_DIALECT["delimiter"],
+                                          quoting=csv.QUOTE_NONNUMERIC,
+                                          lineterminator=CSV_DIALECT["lineTerminator"])
 
 
 def _write_parquet(frame: pd.DataFrame, spec: TableSpec, path: Path) -> None:
@@ -99,7 +110,7 @@ def _write_jsonl(frame: pd.DataFrame, spec: TableSpec, path: Path) -> None:
         for chunk in _chunks(frame):
             if chunk.empty:
                 continue
-            out = chunk.copy()
+            out = chunk[list(spec.names)].copy()
             for name in spec.of_type("date"):
                 out[name] = out[name].dt.strftime("%Y-%m-%d").astype("object")
             text = out.to_json(orient="records", lines=True, force_ascii=False,
@@ -124,6 +135,17 @@ def manifest(tables: Mapping[str, pd.DataFrame], formats: Sequence[str],
     }
 
 
+def _facts(path: Path) -> FileFacts:
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return FileFacts(bytes=path.stat().st_size, sha256=digest)
+
+
+def _write_json(data: Mapping[str, Any], path: Path) -> None:
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
 @contextlib.contextmanager
 def _staging(out_dir: Path) -> Iterator[Path]:
     try:
@@ -143,6 +165,9 @@ def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
                   ) -> list[Path]:
     """Write every table in every format into ``out_dir``, all or nothing.
 
+    Besides the tables: ``datapackage.json`` (:mod:`.datapackage`; when CSV or JSONL is
+    among the formats), then ``manifest.json``.
+
     Returns:
         The paths written, the manifest last.
 
@@ -161,8 +186,13 @@ def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
                 for fmt in formats:
                     _WRITERS[fmt](tables[name], TABLES[name], tmp / f"{name}.{fmt}")
                     names.append(f"{name}.{fmt}")
-            text = json.dumps(manifest(tables, formats, created), indent=2, ensure_ascii=False)
-            (tmp / MANIFEST).write_text(text + "\n", encoding="utf-8")
+            about = manifest(tables, formats, created)
+            package = datapackage(about, formats, {n: _facts(tmp / n) for n in names
+                                                   if not n.endswith(".parquet")})
+            if package is not None:
+                _write_json(package, tmp / DATAPACKAGE)
+                names.append(DATAPACKAGE)
+            _write_json(about, tmp / MANIFEST)
             names.append(MANIFEST)
             for name in names:
                 os.replace(tmp / name, out_dir / name)
@@ -218,10 +248,13 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
 
 def read_dataset(folder: Path) -> dict[str, pd.DataFrame]:
-    """Every table of a written dataset, typed (Parquet preferred, else JSONL)."""
-    read_manifest(folder)
+    """Every table of a written dataset that its manifest lists, typed (Parquet preferred,
+    else JSONL): a dataset of version 1.0 has no ``wilayah`` table."""
+    listed = read_manifest(folder).get("tables", {})
     tables = {}
     for name in TABLE_ORDER:
+        if name not in listed:
+            continue
         frame = _read_table(Path(folder), TABLES[name])
         if frame is None:
             raise PugnlpError(f"{folder}: table {name} is missing (no .parquet or .jsonl)")
