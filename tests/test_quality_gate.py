@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pugnlp.scoring import score
 from pugnlp.events.loader import extract_articles
+from pugnlp.scoring import score
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = {
