@@ -42,8 +42,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
-    from pugnlp.scoring import score
     from pugnlp.events.loader import extract_articles, load
+    from pugnlp.scoring import score
 
     pipelines = {"rules": load(rules_only=True), "learned": load(ROOT / "model")}
     results: dict[str, dict[str, dict]] = {}

@@ -186,9 +186,10 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
     report = out_dir / "laporan.html"
     click.echo(make_report(out_dir, report))
     click.echo(f"\nfiles in {out_dir}/:\n  records   rekaman.jsonl, rekaman.csv\n"
-               "  dataset   events, mentions, officials, agencies, wilayah_summary "
-               "(.csv, .parquet, .jsonl)\n  changes   perubahan (.csv, .parquet, .jsonl); "
-               "the run log in manifest.json\n  report    laporan.html (open it in a browser)")
+               "  dataset   events, mentions, officials, agencies, wilayah_summary, wilayah "
+               "(.csv, .parquet, .jsonl), datapackage.json\n"
+               "  changes   perubahan (.csv, .parquet, .jsonl); the run log in manifest.json\n"
+               "  report    laporan.html (open it in a browser)")
     if summary.failures:
         sys.exit(1)
 
@@ -212,11 +213,12 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
               "card in its meta.json (default: model_dir of pugnlp.toml, else model/).")
 @click.option("--ner-steps", type=int, default=None,
               help="Entity-model training steps (default: spacy 2000, stanza 2000).")
-@click.option("--entity-backend", type=click.Choice(["spacy", "stanza"]), default="spacy",
-              metavar="NAME",
-              help="Which entity model to train, from the same data: spacy (default), or stanza "
-              "(a BiLSTM-CRF with word vectors trained here; needs the pugnlp[stanza] extra; "
-              "docs/models.md, 'Entity backends').")
+@click.option("--entity-backend", type=click.Choice(["spacy", "stanza", "both"]),
+              default="spacy", metavar="NAME",
+              help="Which entity model to train, from the same data: spacy (default), stanza "
+              "(a BiLSTM-CRF with word vectors trained here; needs the pugnlp[stanza] extra), "
+              "or both (spaCy used by default, stanza beside it for --entity-backend stanza: "
+              "the shipped model; docs/models.md, 'Entity backends').")
 @click.pass_obj
 def train(settings: Settings, anotasi: Path | None, ner_corpora: Path | None,
           extra_ner: tuple[str, ...], out: Path | None, ner_steps: int | None,
@@ -329,13 +331,17 @@ def schema_cmd(out: Path | None) -> None:
 def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
                 formats: tuple[str, ...], dictionary: bool, store: Path | None,
                 rules_only: bool, model_dir: Path | None) -> None:
-    """Build the dataset (events, mentions, officials, agencies, wilayah_summary) from INPUT...
+    """Build the dataset (events, mentions, officials, agencies, wilayah_summary, wilayah)
+    from INPUT...
 
     INPUT is a records .jsonl file from `pugnlp extract`, or a folder of them. Articles that
     report the same event are merged into one row; every province and kab/kota appears in
-    wilayah_summary, per year and per month. Each table is written as CSV, Parquet and JSONL.
-    Give the whole corpus each time: ids already published in the output folder are kept,
-    the events new, updated or removed are appended to perubahan, the run to manifest.json.
+    wilayah_summary, per year and per month, and in wilayah, the table every region code
+    refers to. Each table is written as CSV, Parquet and JSONL, with datapackage.json (a
+    Frictionless Data Package of the CSV and JSONL files: types, keys; check it with
+    `frictionless validate`). Give the whole corpus each time: ids already published in the
+    output folder are kept, the events new, updated or removed are appended to perubahan,
+    the run to manifest.json.
     """
     if dictionary:
         from pugnlp.dataset.tables import dataset_markdown

@@ -67,5 +67,6 @@ def entity_backend_option(func: F) -> F:
         "--entity-backend", type=click.Choice(["auto", "spacy", "stanza"]), default="auto",
         metavar="NAME",
         help="Entity model: spacy, stanza (needs the pugnlp[stanza] extra and a stanza model "
-             "in the pipeline folder) or auto (default: stanza when both are there, else "
-             "spacy). The summary names the one used.")(func)
+             "in the pipeline folder; the shipped one has both) or auto (default: spacy when "
+             "the folder has a spaCy model, else its stanza model). The summary names the "
+             "one used.")(func)

@@ -191,6 +191,14 @@ def test_three_scheduled_runs_over_a_growing_store(tmp_path, counted):
     assert all(r["pipeline_version"].endswith(", rules") for r in runs)
     assert runs[2]["at"] == new.iloc[0]["run_at"]
 
+    # The updated dataset, the change log included, is still a valid data package.
+    import frictionless
+
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "type", "note"])[:5]
+    checked = {task.name: task.stats["rows"] for task in report.tasks}
+    assert checked["perubahan"] == checked["perubahan-jsonl"] == len(changes(out)) == 7
+
 
 def test_a_run_with_nothing_new_extracts_nothing_and_changes_only_the_manifest(
         tmp_path, counted, monkeypatch):

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pugnlp.scoring import score
 from pugnlp.events.loader import extract_articles
+from pugnlp.scoring import score
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = {
@@ -28,7 +28,7 @@ def result(rules_nlp) -> dict:  # noqa: ANN001
 
     articles = [a for a in iter_articles([ROOT / "korpus/contoh/teks"])]
     preds = [r.as_dict() for r in extract_articles(rules_nlp, articles)]
-    gold = [json.loads(l) for l in (ROOT / "korpus/contoh/gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    gold = [json.loads(line) for line in (ROOT / "korpus/contoh/gold.jsonl").read_text(encoding="utf-8").splitlines()]
     return score(preds, gold)
 
 

@@ -1,17 +1,18 @@
 """Disk I/O of the dataset: write and read the tables (CSV, Parquet, JSONL).
 
 Writes are atomic as a set: every file is first written into a temporary folder inside the
-output folder, and only when all of them are complete are they renamed into place (the
-manifest last); a file whose bytes did not change is not replaced. A failure leaves the
-previous dataset untouched and no temporary files. A process killed while renaming leaves
-the complete staging folder marked ``COMMIT``, which the next writer installs first
-(:mod:`.install`).
+output folder, and only when all of them are complete are they renamed into place
+(``datapackage.json``, which describes them, then the manifest last); a file whose bytes did
+not change is not replaced. A failure leaves the previous dataset untouched and no temporary
+files. A process killed while renaming leaves the complete staging folder marked ``COMMIT``,
+which the next writer installs first (:mod:`.install`).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -23,12 +24,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pugnlp.dataset.datapackage import CSV_DIALECT, DATAPACKAGE, FileFacts, datapackage
 from pugnlp.dataset.ids import PreviousIds
 from pugnlp.dataset.install import COMMIT, dataset_lock, install, staging
 from pugnlp.dataset.tables import (
     ALL_TABLES,
     APE_FIELDS,
     DATASET_VERSION,
+    LIST_SEPARATOR,
     PERUBAHAN,
     TABLE_ORDER,
     TABLES,
@@ -43,7 +46,6 @@ log = logging.getLogger(__name__)
 
 FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl")
 MANIFEST = "manifest.json"
-LIST_SEPARATOR = " | "
 MAX_RUNS = 1000
 """Run-log entries kept in the manifest (the oldest are dropped)."""
 
@@ -95,7 +97,9 @@ def _write_csv(frame: pd.DataFrame, spec: TableSpec, path: Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         for n, chunk in enumerate(_chunks(frame)):
             csv_frame(chunk, spec).to_csv(handle, index=False, header=n == 0,
-                                          quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+                                          sep=CSV_DIALECT["delimiter"],
+                                          quoting=csv.QUOTE_NONNUMERIC,
+                                          lineterminator=CSV_DIALECT["lineTerminator"])
 
 
 def _write_parquet(frame: pd.DataFrame, spec: TableSpec, path: Path) -> None:
@@ -111,7 +115,7 @@ def _write_jsonl(frame: pd.DataFrame, spec: TableSpec, path: Path) -> None:
         for chunk in _chunks(frame):
             if chunk.empty:
                 continue
-            out = chunk.copy()
+            out = chunk[list(spec.names)].copy()
             for name in spec.of_type("date"):
                 out[name] = out[name].dt.strftime("%Y-%m-%d").astype("object")
             text = out.to_json(orient="records", lines=True, force_ascii=False,
@@ -139,7 +143,18 @@ def manifest(tables: Mapping[str, pd.DataFrame], formats: Sequence[str],
     }
 
 
-def _published_manifest(out_dir: Path) -> dict[str, Any]:
+def _facts(path: Path) -> FileFacts:
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return FileFacts(bytes=path.stat().st_size, sha256=digest)
+
+
+def _write_json(data: Mapping[str, Any], path: Path) -> None:
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def published_manifest(out_dir: Path) -> dict[str, Any]:
     """The manifest in ``out_dir``, or {} when there is none or it cannot be read (a new
     one replaces it)."""
     try:
@@ -155,12 +170,13 @@ def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
                   ) -> list[Path]:
     """Write every table in every format into ``out_dir``, all or nothing.
 
-    Files whose bytes are unchanged are left in place (their modification times too); the
-    manifest is always written. ``tables`` may include the change log ``perubahan``.
+    Besides the tables: ``datapackage.json`` (:mod:`.datapackage`; when CSV or JSONL is
+    among the formats), then ``manifest.json``. Files whose bytes are unchanged are left in
+    place (their modification times too); the manifest is always written.
 
     Args:
-        tables: the tables of :data:`~pugnlp.dataset.tables.TABLE_ORDER` (and
-            ``perubahan``).
+        tables: the tables of :data:`~pugnlp.dataset.tables.TABLE_ORDER` (and the change
+            log ``perubahan``).
         out_dir: the dataset folder.
         formats: any of :data:`FORMATS`.
         created: the time of this run (default: now); the manifest's ``created`` keeps the
@@ -168,7 +184,8 @@ def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
         run: this run's run-log entry (``files_written`` is added), appended to the
             published manifest's ``runs``.
         extra: other files to install with the tables, by name (e.g. the run's records);
-            they are moved (so must be on the same filesystem, e.g. in :func:`scratch`).
+            they are moved (so must be on the same filesystem, e.g. in a
+            :func:`~pugnlp.dataset.install.staging` folder).
 
     Returns:
         The paths replaced, the manifest last.
@@ -188,18 +205,25 @@ def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
                 for fmt in formats:
                     _WRITERS[fmt](tables[name], ALL_TABLES[name], tmp / f"{name}.{fmt}")
                     names.append(f"{name}.{fmt}")
+            tables_changed = any(not same_bytes(tmp / n, out_dir / n) for n in names)
+            table_files = list(names)
             for name, source in (extra or {}).items():
                 os.replace(source, tmp / name)
                 names.append(name)
+            published = published_manifest(out_dir)
+            when = created if tables_changed or "created" not in published \
+                else published["created"]
+            about = manifest(tables, formats, when)
+            package = datapackage(about, formats, {n: _facts(tmp / n) for n in table_files
+                                                   if not n.endswith(".parquet")})
+            if package is not None:
+                _write_json(package, tmp / DATAPACKAGE)
+                names.append(DATAPACKAGE)
             changed = [n for n in names if not same_bytes(tmp / n, out_dir / n)]
-            published = _published_manifest(out_dir)
             runs = list(published.get("runs") or [])
             if run is not None:
                 runs.append({**run, "files_written": len(changed)})
-            when = created if changed or "created" not in published else published["created"]
-            text = json.dumps(manifest(tables, formats, when, runs), indent=2,
-                              ensure_ascii=False)
-            (tmp / MANIFEST).write_text(text + "\n", encoding="utf-8")
+            _write_json(manifest(tables, formats, when, runs), tmp / MANIFEST)
             to_install = [*changed, MANIFEST]
             checkpoint("dataset-staged")
             (tmp / COMMIT).write_text("\n".join(to_install) + "\n", encoding="utf-8")
@@ -257,10 +281,13 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
 
 def read_dataset(folder: Path) -> dict[str, pd.DataFrame]:
-    """Every table of a written dataset, typed (Parquet preferred, else JSONL)."""
-    read_manifest(folder)
+    """Every table of a written dataset that its manifest lists, typed (Parquet preferred,
+    else JSONL): a dataset of version 1.0 has no ``wilayah`` table."""
+    listed = read_manifest(folder).get("tables", {})
     tables = {}
     for name in TABLE_ORDER:
+        if name not in listed:
+            continue
         frame = _read_table(Path(folder), TABLES[name])
         if frame is None:
             raise PugnlpError(f"{folder}: table {name} is missing (no .parquet or .jsonl)")

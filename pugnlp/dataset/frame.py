@@ -1,4 +1,5 @@
-"""Records -> the dataset's typed DataFrames (events, mentions, officials, agencies, summary).
+"""Records -> the dataset's typed DataFrames (events, mentions, officials, agencies, summary,
+regions).
 
 :func:`build_tables` is the one entry point: pure, given the records, the gazetteer and the ids
 of the previously published dataset. Events are merged by :mod:`.merge`; each event row keeps
@@ -17,7 +18,7 @@ import pandas as pd
 from pugnlp.dataset import merge, people, signals
 from pugnlp.dataset.ids import Member, PreviousIds, assign_ids, event_key
 from pugnlp.dataset.records import Incoming, as_rows, unique_records
-from pugnlp.dataset.summary import wilayah_summary
+from pugnlp.dataset.summary import wilayah_summary, wilayah_table
 from pugnlp.dataset.tables import AGENCIES, DATASET_VERSION, EVENTS, MENTIONS, OFFICIALS, TableSpec
 from pugnlp.dataset.typed import typed_frame
 from pugnlp.dataset.values import distinct, evidence, mode, published_order
@@ -183,7 +184,8 @@ def build_tables(records: Iterable[Incoming], gazetteer: Gazetteer,
         previous: event ids of the published dataset, to keep them stable.
 
     Returns:
-        ``{"events", "mentions", "officials", "agencies", "wilayah_summary"}`` DataFrames.
+        ``{"events", "mentions", "officials", "agencies", "wilayah_summary", "wilayah"}``
+        DataFrames.
     """
     unique = unique_records(as_rows(records))
     groups = group_records(unique)
@@ -206,5 +208,6 @@ def build_tables(records: Iterable[Incoming], gazetteer: Gazetteer,
         "officials": people.people_frame(rows, "_officials", OFFICIALS),
         "agencies": people.people_frame(rows, "_agencies", AGENCIES),
         "wilayah_summary": wilayah_summary(events, gazetteer),
+        "wilayah": wilayah_table(gazetteer),
     }
 

@@ -14,6 +14,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+EVENT_ID_PATTERN = r"ev-[0-9a-f]{12}"
+"""What :func:`key_id` makes (a regular expression, matched in full)."""
+
 
 @dataclass(frozen=True, slots=True)
 class PreviousIds:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pugnlp.dataset.changes import COMPARED, Side, change_log, compare, counts
 from pugnlp.dataset.files import (
     FORMATS,
+    published_manifest,
     read_change_log,
     read_previous,
     read_published,
@@ -90,11 +91,12 @@ def make_dataset(inputs: Sequence[Path], out_dir: Path, formats: Sequence[str] =
             writing the same folder.
     """
     created = created or dt.datetime.now(dt.timezone.utc)
-    run_at = created.isoformat(timespec="seconds")
     records = list(read_records(inputs))
     duplicates = duplicate_count(records)
     out_dir = Path(out_dir)
     with dataset_lock(out_dir):
+        created = _after_last_run(out_dir, created)
+        run_at = created.isoformat(timespec="milliseconds")
         previous = read_previous(out_dir)
         tables = build_tables(records, load_gazetteer(), previous)
         del records  # the tables hold what is needed; free the texts before writing
@@ -121,6 +123,20 @@ def make_dataset(inputs: Sequence[Path], out_dir: Path, formats: Sequence[str] =
         rows={name: len(tables[name]) for name in TABLES}, files=tuple(files),
         changes=changes,
     )
+
+
+def _after_last_run(out_dir: Path, created: dt.datetime) -> dt.datetime:
+    """``created``, or 1 ms after the published dataset's last run when that is not earlier
+    (two runs started in the same millisecond, the second waiting for the lock): each run's
+    ``run_at`` is its own."""
+    runs = published_manifest(out_dir).get("runs") or []
+    try:
+        last = dt.datetime.fromisoformat(str(runs[-1]["at"])) if runs else None
+    except (KeyError, TypeError, ValueError):
+        last = None
+    if last is not None and last.tzinfo is not None and created <= last:
+        return last + dt.timedelta(milliseconds=1)
+    return created
 
 
 def update_dataset(extract: Callable[[Path], ExtractSummary], out_dir: Path,

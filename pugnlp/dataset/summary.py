@@ -1,4 +1,5 @@
-"""``wilayah_summary``: every province and kab/kota for every year and month, zeros included."""
+"""``wilayah_summary``: every province and kab/kota for every year and month, zeros included;
+``wilayah``: the regions themselves, the table every region code of the dataset refers to."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from pugnlp.dataset.tables import DATASET_VERSION, WILAYAH_SUMMARY
+from pugnlp.dataset.tables import DATASET_VERSION, WILAYAH, WILAYAH_SUMMARY
 from pugnlp.dataset.typed import typed_frame
 from pugnlp.schema import APE_CATEGORIES, EVENT_TYPES
 from pugnlp.wilayah import Gazetteer, Region
@@ -24,6 +25,19 @@ _TYPE_COLUMNS = [f"n_{t}" for t in EVENT_TYPES]
 def regions(gaz: Gazetteer) -> list[Region]:
     """The 38 provinces and 514 kab/kota, each province followed by its kab/kota (by code)."""
     return sorted([*gaz.provinces, *gaz.kab_kota], key=lambda r: r.code)
+
+
+def wilayah_table(gaz: Gazetteer) -> pd.DataFrame:
+    """The ``wilayah`` table: the 552 regions of :func:`regions`, in the same order."""
+    region_list = regions(gaz)
+    return typed_frame({
+        "region_code": [r.code for r in region_list],
+        "region_name": [r.name for r in region_list],
+        "level": [r.level for r in region_list],
+        "province_code": [r.province_code for r in region_list],
+        "province": [gaz.province_of(r).name for r in region_list],
+        "schema_version": [DATASET_VERSION] * len(region_list),
+    }, WILAYAH)
 
 
 def periods(years: Iterable[int], months: Iterable[tuple[int, int]]

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pugnlp.schema import APE_CATEGORIES, EVENT_TYPES, SCHEMA_VERSION
+from pugnlp.dataset.ids import EVENT_ID_PATTERN
+from pugnlp.patterns.places import KAB_KOTA_CODE, PROVINCE_CODE, REGION_CODE
+from pugnlp.schema import APE_CATEGORIES, EVENT_TYPES, PLACE_PRECISIONS, SCHEMA_VERSION
 
-DATASET_VERSION = "1.0"
-"""Version of the dataset tables (the ``schema_version`` column); bump on any column change."""
+DATASET_VERSION = "1.1"
+"""Version of the dataset tables (the ``schema_version`` column); bump on any column change.
+1.1: the ``wilayah`` table, ``datapackage.json``, the change log ``perubahan`` and the
+manifest's run log."""
 
 DTYPES: tuple[str, ...] = ("string", "int", "float", "bool", "date", "list[string]", "list[ape]")
 """Column types: nullable scalars, ISO dates, lists of strings, lists of APE structs."""
@@ -19,16 +23,29 @@ DTYPES: tuple[str, ...] = ("string", "int", "float", "bool", "date", "list[strin
 APE_FIELDS: tuple[str, ...] = ("category", "year", "status")
 """Fields of one ``list[ape]`` item."""
 
-TABLE_ORDER: tuple[str, ...] = ("events", "mentions", "officials", "agencies", "wilayah_summary")
+LIST_SEPARATOR = " | "
+"""How a list is written in a CSV cell."""
+
+TABLE_ORDER: tuple[str, ...] = ("events", "mentions", "officials", "agencies", "wilayah_summary",
+                                 "wilayah")
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One column: its name, one of :data:`DTYPES`, and what it holds."""
+    """One column: its name, one of :data:`DTYPES`, what it holds and what its values obey.
+
+    Attributes:
+        references: ``table.column`` where every non-null value must be found (a foreign key).
+        pattern: a regular expression every non-null value matches in full.
+        enum: the only values allowed (besides null), when the vocabulary is closed.
+    """
 
     name: str
     dtype: str
     description: str
+    references: str | None = None
+    pattern: str | None = None
+    enum: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +55,8 @@ class TableSpec:
     name: str
     grain: str
     columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    """Columns whose values identify a row (never all null, never twice)."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -47,6 +66,11 @@ class TableSpec:
     def of_type(self, *dtypes: str) -> tuple[str, ...]:
         """Names of the columns whose dtype is one of ``dtypes``."""
         return tuple(c.name for c in self.columns if c.dtype in dtypes)
+
+    def foreign_keys(self) -> tuple[tuple[str, str, str], ...]:
+        """``(column, table, column there)`` of every column that references another table."""
+        return tuple((c.name, *c.references.split(".", 1)) for c in self.columns
+                     if c.references)
 
 
 def _evidence(prefix: str, what: str) -> tuple[Column, ...]:
@@ -60,10 +84,13 @@ def _evidence(prefix: str, what: str) -> tuple[Column, ...]:
 
 
 _VERSION = Column("schema_version", "string", f"Dataset table version (now `{DATASET_VERSION}`).")
+_REGION = "wilayah.region_code"
+_EVENT = "events.event_id"
 _CODES = (
-    Column("province_code", "string", "Kemendagri province code of the event, e.g. `63`."),
+    Column("province_code", "string", "Kemendagri province code of the event, e.g. `63`.",
+           _REGION, PROVINCE_CODE),
     Column("kab_kota_code", "string", "Kemendagri regency/city code of the event, e.g. `63.72`; "
-           "null when only the province is known."),
+           "null when only the province is known.", _REGION, KAB_KOTA_CODE),
 )
 _TYPE_COUNTS = tuple(
     Column(f"n_{t}", "int", f"Events of type `{t}`.") for t in EVENT_TYPES
@@ -71,8 +98,9 @@ _TYPE_COUNTS = tuple(
 
 EVENTS = TableSpec("events", "one row per event (articles about the same activity merged)", (
     Column("event_id", "string", "Stable id (`ev-` + 12 hex); ids already published are kept "
-           "when the dataset is rebuilt on a grown corpus."),
-    Column("event_type", "string", "Best-supported type, one of: " + ", ".join(EVENT_TYPES) + "."),
+           "when the dataset is rebuilt on a grown corpus.", pattern=EVENT_ID_PATTERN),
+    Column("event_type", "string", "Best-supported type, one of: " + ", ".join(EVENT_TYPES) + ".",
+           enum=EVENT_TYPES),
     Column("event_date", "date", "Best-supported activity date stated by the articles; null "
            "when no article states one."),
     Column("event_date_end", "date", "Last day of a multi-day activity, else null."),
@@ -86,12 +114,13 @@ EVENTS = TableSpec("events", "one row per event (articles about the same activit
     Column("province", "string", "Kemendagri province name."),
     Column("kab_kota", "string", "Kemendagri regency/city name."),
     Column("place_precision", "string", "`kab_kota`, `province`, `national` (a ministry's "
-           "national activity) or `unresolved`."),
+           "national activity) or `unresolved`.", enum=PLACE_PRECISIONS),
     Column("activity", "string", "The activity as the articles name it (\"Rapat Koordinasi "
            "Persiapan Verifikasi APE\"), the most often named; null when none is named."),
     Column("held_in_kab_kota", "string", "Kab/kota where it was held (venue, else dateline); "
            "`kab_kota` is whose activity it is."),
-    Column("held_in_kab_kota_code", "string", "Kemendagri code of `held_in_kab_kota`."),
+    Column("held_in_kab_kota_code", "string", "Kemendagri code of `held_in_kab_kota`.",
+           _REGION, KAB_KOTA_CODE),
     Column("venue", "string", "Best-supported venue."),
     Column("participants", "int", "Best-supported number of participants."),
     Column("title", "string", "Headline of the first article that reported the event."),
@@ -109,23 +138,24 @@ EVENTS = TableSpec("events", "one row per event (articles about the same activit
     Column("ape_categories", "list[ape]", "APE categories mentioned: {category, year, status}; "
            "category one of " + ", ".join(APE_CATEGORIES) + "; status `achieved`/`targeted`."),
     _VERSION,
-))
+), primary_key=("event_id",))
 
 MENTIONS = TableSpec("mentions", "one row per article (relevant or not)", (
     Column("doc_id", "string", "The record's `doc_id` (see docs/schema.md)."),
-    Column("event_id", "string", "The event this article reports; null when not relevant."),
+    Column("event_id", "string", "The event this article reports; null when not relevant.",
+           _EVENT),
     Column("url", "string", "Article URL."),
     Column("outlet", "string", "Publishing site or media centre."),
     Column("published", "date", "Publication date."),
     Column("title", "string", "Headline."),
     Column("relevant", "bool", "True when the article reports a concrete PUG activity."),
     Column("relevant_score", "float", "Classifier probability of relevance, when given."),
-    Column("event_type", "string", "Type read from this article."),
+    Column("event_type", "string", "Type read from this article.", enum=EVENT_TYPES),
     Column("event_date", "date", "Activity date read from this article."),
     Column("event_date_end", "date", "Last activity day read from this article."),
     *_CODES,
     Column("place_precision", "string", "`kab_kota`, `province`, `national` or `unresolved` "
-           "for this article."),
+           "for this article.", enum=PLACE_PRECISIONS),
     Column("participants", "int", "Participants read from this article."),
     Column("n_venues", "int", "Venues found in this article."),
     Column("n_officials", "int", "Officials found in this article."),
@@ -135,7 +165,7 @@ MENTIONS = TableSpec("mentions", "one row per article (relevant or not)", (
     *_evidence("place", "place"),
     Column("text_sha1", "string", "SHA-1 of the cleaned text (joins to the records)."),
     _VERSION,
-))
+), primary_key=("doc_id",))
 
 _PERSON_EVIDENCE = (
     Column("n_mentions", "int", "Number of the event's articles that name it."),
@@ -145,17 +175,17 @@ _PERSON_EVIDENCE = (
 )
 
 OFFICIALS = TableSpec("officials", "one row per (event, person)", (
-    Column("event_id", "string", "The event (see `events`)."),
+    Column("event_id", "string", "The event (see `events`).", _EVENT),
     Column("name", "string", "Name without honorifics or academic titles."),
     Column("position", "string", "Best-supported position (jabatan)."),
     Column("agency", "string", "Best-supported agency of the person."),
     *_CODES,
     *_PERSON_EVIDENCE,
     _VERSION,
-))
+), primary_key=("event_id", "name"))
 
 AGENCIES = TableSpec("agencies", "one row per (event, agency)", (
-    Column("event_id", "string", "The event (see `events`)."),
+    Column("event_id", "string", "The event (see `events`).", _EVENT),
     Column("agency_key", "string", "Normalised acronym that groups spellings (`DP3A`, `BAPPEDA`)."),
     Column("name", "string", "Most frequent surface form."),
     Column("acronym", "string", "Acronym when known."),
@@ -164,7 +194,8 @@ AGENCIES = TableSpec("agencies", "one row per (event, agency)", (
            "or `kota` (empty when the articles name no region for it)."),
     Column("agency_region", "string", "The body's own region (Kemendagri name): the "
            "provincial DP3A in a regency's event is the province's."),
-    Column("agency_region_code", "string", "Kemendagri code of `agency_region`."),
+    Column("agency_region_code", "string", "Kemendagri code of `agency_region`.", _REGION,
+           REGION_CODE),
     *_CODES,
     *_PERSON_EVIDENCE,
     _VERSION,
@@ -179,23 +210,45 @@ WILAYAH_SUMMARY = TableSpec(
         Column("period", "string", "`YYYY` or `YYYY-MM`."),
         Column("year", "int", "Year of the period."),
         Column("month", "int", "Month of the period (null for `year` rows)."),
-        Column("region_code", "string", "Kemendagri code of the province or kab/kota."),
+        Column("region_code", "string", "Kemendagri code of the province or kab/kota.",
+               _REGION, REGION_CODE),
         Column("region_name", "string", "Kemendagri name."),
         Column("level", "string", "`provinsi`, `kabupaten` or `kota`."),
-        Column("province_code", "string", "Province of the region (itself for a province)."),
+        Column("province_code", "string", "Province of the region (itself for a province).",
+               _REGION, PROVINCE_CODE),
         Column("n_events", "int", "Events in the period. A province row counts every event in "
                "the province (its kab/kota included): do not add province and kab/kota rows."),
         *_TYPE_COUNTS,
         Column("n_sources", "int", "Articles about those events."),
         Column("ape_category", "string", "APE category the region achieved most recently, as "
-               "known by the end of the period (province rows: province-level events only)."),
+               "known by the end of the period (province rows: province-level events only).",
+               enum=APE_CATEGORIES),
         Column("ape_year", "int", "Year of that award."),
         _VERSION,
     ),
+    primary_key=("period", "region_code"),
+)
+
+WILAYAH = TableSpec(
+    "wilayah",
+    "one row per region of the Kemendagri gazetteer the dataset was built with: 38 provinces "
+    "and 514 kab/kota (the table every region code of the other tables refers to)",
+    (
+        Column("region_code", "string", "Kemendagri code: `63` for a province, `63.72` for a "
+               "kab/kota.", pattern=REGION_CODE),
+        Column("region_name", "string", "Kemendagri name (`Kalimantan Selatan`, `Kota "
+               "Banjarbaru`)."),
+        Column("level", "string", "`provinsi`, `kabupaten` or `kota`."),
+        Column("province_code", "string", "Province of the region (itself for a province).",
+               _REGION, PROVINCE_CODE),
+        Column("province", "string", "Kemendagri name of that province."),
+        _VERSION,
+    ),
+    primary_key=("region_code",),
 )
 
 TABLES: dict[str, TableSpec] = {
-    t.name: t for t in (EVENTS, MENTIONS, OFFICIALS, AGENCIES, WILAYAH_SUMMARY)
+    t.name: t for t in (EVENTS, MENTIONS, OFFICIALS, AGENCIES, WILAYAH_SUMMARY, WILAYAH)
 }
 """The tables built from the records (:func:`pugnlp.dataset.frame.build_tables`)."""
 
@@ -208,13 +261,14 @@ PERUBAHAN = TableSpec(
     "one event changed by one run (the change log: rows of every run, oldest first; a run "
     "that changes nothing adds no row)",
     (
-        Column("run_at", "string", "When the run started (UTC, ISO 8601: "
-               "`2026-12-08T06:00:00+00:00`); the same value as the run's entry in "
-               "`manifest.json` `runs`."),
+        Column("run_at", "string", "When the run started (UTC, ISO 8601 to the millisecond: "
+               "`2026-12-08T06:00:00.000+00:00`; each run its own); the same value as the "
+               "run's entry in `manifest.json` `runs`."),
         Column("event_id", "string", "The event (see `events`; a `dihapus` event is no "
-               "longer there)."),
+               "longer there, so this is no foreign key).", pattern=EVENT_ID_PATTERN),
         Column("change", "string", "`baru` (new event), `diperbarui` (updated: its row or its "
-               "mentions, officials or agencies differ) or `dihapus` (removed)."),
+               "mentions, officials or agencies differ) or `dihapus` (removed).",
+               enum=CHANGE_KINDS),
         Column("changed_columns", "list[string]", "What differs for `diperbarui`: `events` "
                "columns by name, other tables as `table.column`, or the table name alone when "
                "a row was added or removed there (e.g. `n_sources | outlets | mentions`)."),
@@ -223,10 +277,56 @@ PERUBAHAN = TableSpec(
                "for `baru` and `dihapus`, the event's type, date, region and title (and for "
                "`dihapus` where its articles went)."),
     ),
+    primary_key=("run_at", "event_id"),
 )
 """The change log written beside the tables by ``pugnlp run`` and ``pugnlp dataset``
 (:mod:`pugnlp.dataset.changes`); not built from the records alone, so not in :data:`TABLES`."""
 ALL_TABLES: dict[str, TableSpec] = {**TABLES, PERUBAHAN.name: PERUBAHAN}
+
+
+def _keys_markdown(spec: TableSpec) -> list[str]:
+    """The table's primary key and foreign keys, as the data package declares them."""
+    key = (", ".join(f"`{c}`" for c in spec.primary_key) if spec.primary_key
+           else "none (" + _NO_KEY.get(spec.name, "") + ")")
+    targets: dict[str, list[str]] = {}
+    for column, table, target in spec.foreign_keys():
+        targets.setdefault(f"{table}.{target}", []).append(f"`{column}`")
+    refs = "; ".join(f"{', '.join(cols)} -> `{t}`" for t, cols in targets.items())
+    return [f"Primary key: {key}." + (f" Foreign keys: {refs}." if refs else ""), ""]
+
+
+_NO_KEY = {"agencies": "`event_id`, `agency_key` and `agency_region_code` tell rows apart, "
+                       "but the region is null when the articles name none"}
+
+_PACKAGE_MARKDOWN = [
+    "## The data package (`datapackage.json`)",
+    "",
+    "Written with the tables, in the same all-or-nothing write, from the specs on this page: "
+    "a Frictionless Data Package v1 (`tabular-data-package`) whose `version` and `created` "
+    "are the manifest's. Each table is a Tabular Data Resource per text format: `<table>` "
+    "for `<table>.csv` and `<table>-jsonl` for `<table>.jsonl`, with `bytes` and a SHA-256 "
+    "`hash` of the file. Column types map to Table Schema types (string, int -> integer, "
+    "float -> number, bool -> boolean, date -> date); a list column is a string in CSV "
+    "(` | `-joined, said in its description) and an `array` in JSONL. Region codes are "
+    "strings with a `pattern` constraint; closed vocabularies (event types, place precision, "
+    "APE categories) are `enum` constraints; primary and foreign keys are those listed "
+    "above, each pointing to the resource of the same format. The CSV dialect is `,`, `\"` "
+    "quoting, `\\n` line ends and a header row; the encoding is `utf-8`, written with a "
+    "byte-order mark (frictionless drops it; Python readers use `utf-8-sig`). Parquet "
+    "files are not resources: they carry their own typed schema, and frictionless 5.21 "
+    "cannot read Parquet list columns. With only `--format parquet`, no `datapackage.json` "
+    "is written.",
+    "",
+    "A dashboard or a validator reads the package instead of guessing types: "
+    "`frictionless validate keluaran/datapackage.json` checks every file against its "
+    "schema, the keys (every `event_id` of `mentions`, `officials` and `agencies` is an "
+    "event, every region code a row of `wilayah`) and the sizes and hashes; "
+    "`frictionless.Package(\"keluaran/datapackage.json\")` (or another Data Package "
+    "reader) loads it. The package has no licence of its own: "
+    "the evidence sentences quote the articles; add `licenses` before publishing the "
+    "dataset. The `wilayah` resource names its source and licence (MIT).",
+    "",
+]
 
 
 def dataset_markdown() -> str:
@@ -239,8 +339,9 @@ def dataset_markdown() -> str:
         "",
         f"Dataset version: `{DATASET_VERSION}` (records: schema `{SCHEMA_VERSION}`, see "
         "docs/schema.md). `pugnlp dataset` writes every table as `<table>.csv`, "
-        "`<table>.parquet` and `<table>.jsonl`, plus `manifest.json` (versions, row counts, "
-        "files).",
+        "`<table>.parquet` and `<table>.jsonl`, plus `datapackage.json` (the tables as a "
+        "Frictionless Data Package, see the end of this page), `manifest.json` (versions, "
+        "row counts, files, the run log) and the change log `perubahan` (see below).",
         "",
         "Formats: CSV is UTF-8 with a BOM, dates are ISO `YYYY-MM-DD`, every text value is quoted "
         "so that codes such as `11.10` stay text (read with `dtype=str`), booleans are "
@@ -250,10 +351,11 @@ def dataset_markdown() -> str:
         "",
     ]
     for spec in ALL_TABLES.values():
-        lines += [f"## `{spec.name}`", "", f"One row: {spec.grain}.", "",
+        lines += [f"## `{spec.name}`", "", f"One row: {spec.grain}.", "", *_keys_markdown(spec),
                   "| column | type | content |", "| --- | --- | --- |"]
         lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in spec.columns]
         lines.append("")
+    lines += _PACKAGE_MARKDOWN
     lines += [
         "## How events are merged",
         "",

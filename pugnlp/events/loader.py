@@ -97,7 +97,7 @@ def load(model_dir: Path | str | None = None, *, rules_only: bool = False,
             first of :func:`default_model_dir`; without one, the rules decide alone.
         rules_only: leave the learned components out (no model folder is read).
         entity_backend: the entity model to load: "spacy", "stanza" (the ``pugnlp[stanza]``
-            extra) or "auto" (stanza when the folder has one and the extra is installed).
+            extra) or "auto" (spaCy when the folder has a spaCy model, else stanza).
 
     Raises:
         ModelError: ``model_dir`` holds no pipeline, or a file is missing, corrupt or from

@@ -53,12 +53,13 @@ class Organiser:
     end: int
 
 
-def organiser(text: str, entries: Sequence[AgencyEntry], regions: Sequence[PlaceMention],
-              dateline: Sequence[tuple[int, int]]) -> Organiser | None:
-    """The first body with a region named in the title and the lead (or the first 600
-    characters of the body): an agency or government with its region ("DP3A Provinsi
-    Sultra", "Pemkab Kapuas"), or a region named with its level ("Sekda Provinsi Kalimantan
-    Barat", "Pemkot Palu"), the dateline excepted."""
+def organisers(text: str, entries: Sequence[AgencyEntry], regions: Sequence[PlaceMention],
+               dateline: Sequence[tuple[int, int]]) -> list[Organiser]:
+    """The bodies with a region named in the title and the lead (or the first 600
+    characters of the body), first named first: an agency or government with its region
+    ("DP3A Provinsi Sultra", "Pemkab Kapuas"), or a region named with its level ("Sekda
+    Provinsi Kalimantan Barat", "Pemkot Palu"), the dateline excepted; a ministry as a
+    "nasional" body."""
     end = max(lead_end(text), lead_start(text) + LEAD_WINDOW)
     found: list[Organiser] = []
     for entry in entries:
@@ -77,7 +78,7 @@ def organiser(text: str, entries: Sequence[AgencyEntry], regions: Sequence[Place
                      if r.is_province == (level == "provinsi")), None)
         if code is not None:
             found.append(Organiser(level, code, mention.start, mention.end))
-    return min(found, key=lambda o: o.start, default=None)
+    return sorted(found, key=lambda o: o.start)
 
 
 def decide_region(text: str, place: PlaceResult, entries: Sequence[AgencyEntry],
@@ -85,13 +86,14 @@ def decide_region(text: str, place: PlaceResult, entries: Sequence[AgencyEntry],
                   gazetteer: Gazetteer) -> RegionDecision:
     """The region of the activity (see the module docstring) and where it was held."""
     held_in = place.kab_kota
-    body = organiser(text, entries, regions, dateline)
+    found = organisers(text, entries, regions, dateline)
+    body = found[0] if found else None
     if body is not None and body.level == "nasional":
         named = _provinces_in_lead(text, regions, dateline)
         if len(named) >= NATIONAL_MIN_PROVINCES or not named:
             return RegionDecision(None, None, "national", (body.start, body.end), held_in)
-        body = organiser(text, [e for e in entries if e.key not in NATIONAL_KEYS], regions,
-                         dateline)
+        # a ministry working with one or two provinces: the first regional body decides
+        body = next((o for o in found if o.level != "nasional"), None)
     province = gazetteer.get(body.code) if body and body.code else None
     if body is not None and province is not None and province.is_province and (
             place.province is None or place.province.code == province.code) and (

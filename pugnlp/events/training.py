@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 class TrainingError(PugnlpError):
     """The annotations cannot train a component (too few documents or examples)."""
 
+ENTITY_BACKENDS: tuple[str, ...] = ("spacy", "stanza", "both")
+"""What ``pugnlp train --entity-backend`` can train: "both" puts a stanza model beside the
+spaCy one (the default entity model, which the official selector learns from)."""
+
 NER_STEPS = 2000
 """Training steps of the entity model: about 140 s on 2 cores, idner-news-2k test F1 0.833."""
 
@@ -66,6 +70,8 @@ def train_all(anotasi: Path, corpora: Path | None, out: Path, *,
     on the annotated documents alone (what a fresh clone has). ``entity_backend``: "spacy"
     (the default) or "stanza" (the ``pugnlp[stanza]`` extra; its word vectors are trained
     too), from the same data; the official selector learns from that model's persons.
+    "both" (the shipped pipeline): the spaCy model, used by default and by the official
+    selector, and a stanza model beside it for ``--entity-backend stanza``.
     ``out`` is replaced only once the new pipeline is complete on disk.
 
     Raises:
@@ -75,14 +81,17 @@ def train_all(anotasi: Path, corpora: Path | None, out: Path, *,
     from pugnlp.annotations import load_annotations
     from pugnlp.nlp.train import CorpusMissing, check_corpora
 
-    if entity_backend not in ("spacy", "stanza"):
-        raise TrainingError(f"unknown entity backend {entity_backend!r}: spacy or stanza")
-    if entity_backend == "stanza":  # before any training
+    if entity_backend not in ENTITY_BACKENDS:
+        raise TrainingError(f"unknown entity backend {entity_backend!r}: "
+                            f"{', '.join(ENTITY_BACKENDS)}")
+    primary = "stanza" if entity_backend == "stanza" else "spacy"
+    if entity_backend in ("stanza", "both"):  # before any training
         from pugnlp.nlp.stanza_ner import STEPS, require
 
         require()
+    stanza_steps = (ner_steps or STEPS) if entity_backend == "both" else 0
     if ner_steps is None:
-        ner_steps = STEPS if entity_backend == "stanza" else NER_STEPS
+        ner_steps = STEPS if primary == "stanza" else NER_STEPS
     if corpora is None and extra_ner:
         raise CorpusMissing(f"--extra-ner {' '.join(extra_ner)} needs --ner-corpora DIR "
                             "(the folder of the public NER corpora)")
@@ -101,13 +110,18 @@ def train_all(anotasi: Path, corpora: Path | None, out: Path, *,
     with tempfile.TemporaryDirectory(prefix="pugnlp-ner-") as tmp:
         ner, ner_scores, provenance = _train_entities(docs, corpora, Path(tmp) / "ner",
                                                       extra_ner, ner_steps, progress,
-                                                      entity_backend)
-        nlp.get_pipe("pug_entities").initialize(ner=ner)
+                                                      primary)
+        also = None
+        if entity_backend == "both":
+            also, also_scores, _ = _train_entities(docs, corpora, Path(tmp) / "stanza",
+                                                   extra_ner, stanza_steps, progress, "stanza")
+            ner_scores = {"spacy": ner_scores, "stanza": also_scores}
+        nlp.get_pipe("pug_entities").initialize(ner=ner, also=also)
         official = _train_official_selector(docs, rules, ner, progress)
         nlp.get_pipe("pug_official_select").initialize(model=official["model"],
                                                        threshold=official["threshold"])
         card = _card(anotasi, corpora, started, provenance, clf_scores, ner_scores, agency,
-                     official, nlp, entity_backend, ner)
+                     official, nlp, entity_backend, also if also is not None else ner)
         nlp.meta[CARD_KEY] = card
         save_pipeline(nlp, out)  # the stanza model's files are still in ``tmp``
     return card
@@ -119,7 +133,7 @@ def _card(anotasi: Path, corpora: Path | None, started: float, provenance: dict[
           ) -> dict[str, Any]:
     """The model card: versions, data and their hashes, seeds, scores, thresholds."""
     versions = _versions()
-    if entity_backend == "stanza":
+    if entity_backend in ("stanza", "both"):
         versions.update(ner.card.get("versions", {}))
     card = {
         "pugnlp_model": "pugnlp event classifier + entity model",
@@ -144,7 +158,7 @@ def _card(anotasi: Path, corpora: Path | None, started: float, provenance: dict[
         "official_selector": {"threshold": official["threshold"], "rule": official["rule"]},
         "files": list(nlp.pipe_names),
     }
-    if entity_backend == "stanza":
+    if entity_backend in ("stanza", "both"):
         card["stanza"] = {k: v for k, v in ner.card.items() if k != "versions"}
     return card
 

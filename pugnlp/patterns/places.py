@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import re
 
+PROVINCE_CODE = r"\d{2}"
+"""Shape of a Kemendagri province code (`63`), a regular expression matched in full."""
+KAB_KOTA_CODE = r"\d{2}\.\d{2}"
+"""Shape of a Kemendagri kab/kota code (`63.72`)."""
+REGION_CODE = rf"{PROVINCE_CODE}(?:\.\d{{2}})?"
+"""Either of them."""
+
 LEVEL_PREFIXES: dict[str, str] = {
     "kabupaten": "kabupaten", "kab": "kabupaten", "pemkab": "kabupaten", "bupati": "kabupaten",
     "setdakab": "kabupaten", "sekdakab": "kabupaten", "wabup": "kabupaten",

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from pugnlp.annotate.tasks import tasks_from_docs, tasks_from_records
 from pugnlp.annotate.importer import import_files, save_annotations
+from pugnlp.annotate.tasks import tasks_from_docs, tasks_from_records
 from pugnlp.annotations import AnnotatedDoc, load_annotations
 from pugnlp.article.html import text_to_article
 from pugnlp.events.loader import extract_articles

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pugnlp.annotate.spans import position_span, record_fields, record_spans
 from pugnlp.annotate.tasks import (
     doccano_row,
     dump_tasks,
@@ -15,7 +16,6 @@ from pugnlp.annotate.tasks import (
     labelstudio_task,
     tasks_from_records,
 )
-from pugnlp.annotate.spans import position_span, record_fields, record_spans
 from pugnlp.annotate.tools import from_utf16, labelstudio_config, to_utf16
 from pugnlp.annotations import LABELS, AnnotatedDoc, validate_doc
 from pugnlp.article.html import text_to_article

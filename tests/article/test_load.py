@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from pugnlp.article.load import iter_articles, list_inputs
 from pugnlp.errors import InputError
 from pugnlp.schema import Article

@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from pugnlp.dataset.merge_scores import pairwise
 from pugnlp.dataset.frame import group_records
+from pugnlp.dataset.merge_scores import pairwise
 from pugnlp.dataset.records import check_record
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -24,10 +24,11 @@ def written(tables, tmp_path_factory) -> Path:
 
 def test_every_table_in_every_format_plus_manifest(written):
     names = {p.name for p in written.iterdir()}
-    expected = {f"{t}.{f}" for t in TABLES for f in export.FORMATS} | {export.MANIFEST}
+    expected = ({f"{t}.{f}" for t in TABLES for f in export.FORMATS}
+                | {export.MANIFEST, export.DATAPACKAGE})
     assert names == expected | {LOCK}  # and no temporary folder left behind
     manifest = json.loads((written / export.MANIFEST).read_text(encoding="utf-8"))
-    assert manifest["schema_version"] == "1.0"
+    assert manifest["schema_version"] == "1.1"
     assert manifest["tables"]["wilayah_summary"]["rows"] % 552 == 0
 
 
@@ -87,6 +88,18 @@ def write_lines(path: Path, records) -> Path:
     return path
 
 
+
+
+def test_a_dataset_of_version_1_0_without_wilayah_still_reads(tables, written, tmp_path):
+    for name in TABLES:
+        if name != "wilayah":
+            shutil.copy(written / f"{name}.parquet", tmp_path / f"{name}.parquet")
+    manifest = json.loads((written / export.MANIFEST).read_text(encoding="utf-8"))
+    del manifest["tables"]["wilayah"]
+    manifest["schema_version"] = "1.0"
+    (tmp_path / export.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    back = export.read_dataset(tmp_path)
+    assert "wilayah" not in back and len(back["events"]) == len(tables["events"])
 
 
 def test_reading_a_folder_without_dataset(tmp_path):

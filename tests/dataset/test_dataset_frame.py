@@ -22,7 +22,7 @@ def test_tables_have_exactly_the_spec_columns_and_types(tables):
         for col in spec.columns:
             if col.dtype in PANDAS_DTYPES:
                 assert str(frame[col.name].dtype) == PANDAS_DTYPES[col.dtype], col.name
-    assert (tables["events"]["schema_version"] == "1.0").all()
+    assert (tables["events"]["schema_version"] == "1.1").all()
 
 
 def test_one_row_per_event_and_per_article(tables, fixture_records, gold):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from pugnlp.dataset.files import read_dataset
@@ -35,11 +37,15 @@ def test_grown_corpus_keeps_published_ids(fixture_records, gold, tmp_path, write
     same_event = {(a, b) for a in fresh for b in fresh if fresh[a] == fresh[b]}
     assert same_event == {(a, b) for a in grown for b in grown if grown[a] == grown[b]}
 
-    # Third run, same input: byte-identical tables apart from the manifest's time.
+    # Third run, same input: byte-identical tables apart from the manifest's time (which
+    # datapackage.json repeats as `created`).
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "manifest.json"}
     make_dataset([tmp_path / "b.jsonl"], out)
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "manifest.json"}
+    package_before, package_after = (json.loads(d.pop("datapackage.json")) for d in (before, after))
     assert after == before
+    assert package_before.pop("created") <= package_after.pop("created")
+    assert package_after == package_before
 
 
 def test_csv_only_dataset_keeps_its_ids_too(fixture_records, tmp_path, write_records):

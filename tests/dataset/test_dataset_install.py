@@ -12,7 +12,9 @@ import pandas as pd
 import pytest
 
 from pugnlp.dataset import install
-from pugnlp.dataset.files import MANIFEST, write_dataset
+from pugnlp.dataset.datapackage import DATAPACKAGE
+from pugnlp.dataset.files import FORMATS, MANIFEST, write_dataset
+from pugnlp.dataset.tables import TABLES
 from pugnlp.errors import PugnlpError
 
 
@@ -27,11 +29,12 @@ def test_unchanged_files_are_not_replaced_and_runs_are_logged(tables, tmp_path):
     assert {n for n in after if after[n] != before[n]} == {MANIFEST}
     manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["created"] == created  # the tables' time, not the run's
-    assert [(r["at"], r["files_written"]) for r in manifest["runs"]] == [("1", 15), ("2", 0)]
+    every = len(TABLES) * len(FORMATS) + 1  # and datapackage.json
+    assert [(r["at"], r["files_written"]) for r in manifest["runs"]] == [("1", every), ("2", 0)]
     smaller = {**tables, "events": tables["events"].head(2)}
     written = write_dataset(smaller, tmp_path, run={"at": "3"})
     assert [p.name for p in written] == ["events.csv", "events.parquet", "events.jsonl",
-                                         MANIFEST]
+                                         DATAPACKAGE, MANIFEST]  # its sizes and hashes
 
 
 def test_an_interrupted_install_is_finished_and_abandoned_staging_removed(tmp_path):

@@ -1,4 +1,5 @@
-"""wilayah_summary: 552 region rows per period, zeros included, counts and APE right."""
+"""wilayah_summary: 552 region rows per period, zeros included, counts and APE right;
+wilayah: the 552 regions every region code refers to."""
 
 from __future__ import annotations
 
@@ -14,6 +15,25 @@ def test_exactly_552_valid_regions_per_period(tables, gaz):
     for _, rows in summary.groupby(["period_type", "period"]):
         assert len(rows) == 552 and set(rows["region_code"]) == valid
     assert (summary["level"] == "provinsi").sum() == 38 * summary["period"].nunique()
+
+
+def test_wilayah_holds_every_region_of_the_gazetteer(tables, gaz):
+    wilayah = tables["wilayah"]
+    assert len(wilayah) == 552 and wilayah["region_code"].is_unique
+    assert wilayah["level"].value_counts().to_dict() == {"provinsi": 38, "kabupaten": 416,
+                                                         "kota": 98}
+    row = wilayah.set_index("region_code").loc["63.72"]
+    assert (row["region_name"], row["level"], row["province_code"], row["province"]) == (
+        "Kota Banjarbaru", "kota", "63", "Kalimantan Selatan")
+    provinces = wilayah[wilayah["level"] == "provinsi"]
+    assert (provinces["region_code"] == provinces["province_code"]).all()
+    assert set(wilayah["region_code"]) == set(gaz.regions)
+    # every region code of the other tables is one of its rows (the package's foreign keys)
+    codes = set(wilayah["region_code"])
+    for name, frame in tables.items():
+        for column in frame.columns:
+            if column.endswith("_code"):
+                assert set(frame[column].dropna()) <= codes, (name, column)
 
 
 def test_periods_cover_every_year_and_month_without_gaps(tables):

@@ -33,7 +33,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,22 +256,35 @@ def _labelstudio_env(venv: Path, data: Path, home: Path) -> dict[str, str]:
     return env
 
 
-def labelstudio_template(venv: Path) -> Path:
-    """A migrated Label Studio data dir with the test user (made once, ~45 s)."""
-    template = CACHE / f"labelstudio-data-{_stamp('labelstudio').split('==')[1]}"
-    with _locked("labelstudio-template"):
+def _cached_template(name: str, build: Callable[[Path], Path]) -> Path:
+    """``CACHE/name``, made once by ``build(work)`` in a temp folder (it returns the folder to
+    keep) and renamed into place with a ``.ready`` mark; a half-built one is rebuilt."""
+    template = CACHE / name
+    with _locked(name):
         if (template / ".ready").is_file():
             return template
         shutil.rmtree(template, ignore_errors=True)
-        work = Path(tempfile.mkdtemp(prefix="ls-template-", dir=CACHE))
-        data = work / "data"
-        env = _labelstudio_env(venv, data, work)
-        _run_logged([str(venv / "bin" / "label-studio"), "init", "--quiet", "--data-dir",
-                     str(data)], CACHE / "labelstudio-init.log", env, "label-studio init")
-        (data / ".ready").write_text("", encoding="utf-8")
-        data.rename(template)
-        shutil.rmtree(work, ignore_errors=True)
+        work = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=CACHE))
+        try:
+            built = build(work)
+            (built / ".ready").write_text("", encoding="utf-8")
+            built.rename(template)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return template
+
+
+def labelstudio_template(venv: Path) -> Path:
+    """A migrated Label Studio data dir with the test user (made once, ~45 s)."""
+
+    def build(work: Path) -> Path:
+        data = work / "data"
+        _run_logged([str(venv / "bin" / "label-studio"), "init", "--quiet", "--data-dir",
+                     str(data)], CACHE / "labelstudio-init.log",
+                    _labelstudio_env(venv, data, work), "label-studio init")
+        return data
+
+    return _cached_template(f"labelstudio-data-{_stamp('labelstudio').split('==')[1]}", build)
 
 
 def start_labelstudio(workdir: Path) -> Server:
@@ -319,21 +332,18 @@ def _doccano_env(venv: Path, home: Path) -> dict[str, str]:
 
 def doccano_template(venv: Path) -> Path:
     """A migrated doccano home with the test user (made once, ~15 s)."""
-    template = CACHE / f"doccano-home-{_stamp('doccano').split()[0].split('==')[1]}"
-    with _locked("doccano-template"):
-        if (template / ".ready").is_file():
-            return template
-        shutil.rmtree(template, ignore_errors=True)
-        home = Path(tempfile.mkdtemp(prefix="doccano-template-", dir=CACHE))
+
+    def build(home: Path) -> Path:
         env = _doccano_env(venv, home)
         doccano = str(venv / "bin" / "doccano")
         log = CACHE / "doccano-init.log"
         _run_logged([doccano, "init"], log, env, "doccano init")
         _run_logged([doccano, "createuser", "--username", USER_NAME, "--password", PASSWORD,
                      "--email", USER_EMAIL], log, env, "doccano createuser")
-        (home / ".ready").write_text("", encoding="utf-8")
-        home.rename(template)
-    return template
+        return home
+
+    return _cached_template(f"doccano-home-{_stamp('doccano').split()[0].split('==')[1]}",
+                            build)
 
 
 def start_doccano(workdir: Path) -> Server:

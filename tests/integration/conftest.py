@@ -9,7 +9,7 @@ stopped at the end, also when a test fails.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import annotation_tools as tools
@@ -30,24 +30,25 @@ def tool_venvs() -> dict[str, Path]:
     return tools.ensure_all()
 
 
-@pytest.fixture(scope="session")
-def labelstudio(tool_venvs: dict[str, Path],
-                tmp_path_factory: pytest.TempPathFactory) -> Iterator[tools.Server]:
-    server = tools.start_labelstudio(tmp_path_factory.mktemp("labelstudio"))
+def _server(start: Callable[[Path], tools.Server], name: str,
+            factory: pytest.TempPathFactory) -> Iterator[tools.Server]:
+    server = start(factory.mktemp(name))
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def labelstudio(tool_venvs: dict[str, Path],
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[tools.Server]:
+    yield from _server(tools.start_labelstudio, "labelstudio", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def doccano(tool_venvs: dict[str, Path],
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[tools.Server]:
-    server = tools.start_doccano(tmp_path_factory.mktemp("doccano"))
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from _server(tools.start_doccano, "doccano", tmp_path_factory)
 
 
 @pytest.fixture()

@@ -75,10 +75,11 @@ def test_extract_with_stanza_without_the_extra_says_how_to_install(
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("backend", ["stanza", "both"])
 def test_train_with_stanza_without_the_extra_fails_before_training(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: str) -> None:
     _without_extra(monkeypatch)
-    result = CliRunner().invoke(cli, ["train", "--entity-backend", "stanza",
+    result = CliRunner().invoke(cli, ["train", "--entity-backend", backend,
                                       "--out", str(tmp_path / "m")])
     assert result.exit_code == 1
     assert 'pip install -e ".[stanza]"' in result.output
@@ -86,14 +87,30 @@ def test_train_with_stanza_without_the_extra_fails_before_training(
     assert not (tmp_path / "m").exists()
 
 
+def test_auto_takes_spacy_when_both_are_there_and_stanza_when_alone(tmp_path: Path) -> None:
+    from pugnlp.events.components.learned import choose_backend
+
+    folder = tmp_path / "pug_entities"
+    shutil.copytree(SHIPPED / "pug_entities", folder)
+    shutil.rmtree(folder / stanza_ner.STANZA_DIR, ignore_errors=True)
+    (folder / stanza_ner.STANZA_DIR).mkdir()
+    (folder / stanza_ner.STANZA_DIR / stanza_ner.CARD_FILE).write_text("{}", encoding="utf-8")
+    assert choose_backend(folder, "auto") == "spacy"
+    (folder / "config.cfg").unlink()
+    if stanza_ner.available():
+        assert choose_backend(folder, "auto") == "stanza"
+    else:
+        with pytest.raises(stanza_ner.StanzaMissing, match="pip install"):
+            choose_backend(folder, "auto")
+
+
 def test_auto_without_the_extra_falls_back_to_spacy(monkeypatch: pytest.MonkeyPatch,
                                                    tmp_path: Path) -> None:
     from pugnlp.events.components.learned import choose_backend
 
     folder = tmp_path / "pug_entities"
-    shutil.copytree(SHIPPED / "pug_entities", folder)
-    (folder / stanza_ner.STANZA_DIR).mkdir()
-    (folder / stanza_ner.STANZA_DIR / stanza_ner.CARD_FILE).write_text("{}", encoding="utf-8")
+    shutil.copytree(SHIPPED / "pug_entities", folder)  # the shipped pipeline has both
+    assert stanza_ner.has_model(folder / stanza_ner.STANZA_DIR)
     _without_extra(monkeypatch)
     assert choose_backend(folder, "auto") == "spacy"
     with pytest.raises(stanza_ner.StanzaMissing, match="pip install"):
@@ -228,7 +245,7 @@ def test_the_pipeline_uses_the_backend_asked_for(pipeline_with_stanza: Path) -> 
     from pugnlp.article.html import text_to_article
     from pugnlp.events.loader import describe, extract_articles, load
 
-    for backend, expected in (("stanza", "stanza"), ("spacy", "spacy"), ("auto", "stanza")):
+    for backend, expected in (("stanza", "stanza"), ("spacy", "spacy"), ("auto", "spacy")):
         nlp = load(pipeline_with_stanza, entity_backend=backend)
         assert describe(nlp).endswith(f"entity model ({expected})")
         records = list(extract_articles(nlp, [text_to_article(TEXT, "a")]))
@@ -270,6 +287,46 @@ def test_a_stanza_pipeline_round_trips_through_disk(pipeline_with_stanza: Path,
     again = load(tmp_path / "again", entity_backend="stanza")
     articles = [text_to_article(TEXT, "a")]
     assert list(extract_articles(again, articles)) == list(extract_articles(nlp, articles))
+
+
+def test_both_entity_models_are_written_and_each_can_be_chosen(tiny: Path,
+                                                              tmp_path: Path) -> None:
+    """``pugnlp train --entity-backend both``: the spaCy model in use, stanza beside it."""
+    from pugnlp.article.html import text_to_article
+    from pugnlp.events.components.learned import entity_backends, load_ner
+    from pugnlp.events.loader import describe, extract_articles, load
+
+    nlp = load(SHIPPED, entity_backend="spacy")
+    entities = nlp.get_pipe("pug_entities")
+    entities.initialize(ner=load_ner(SHIPPED / "pug_entities"), also=stanza_ner.load(tiny))
+    nlp.to_disk(tmp_path / "both")
+    assert entity_backends(tmp_path / "both" / "pug_entities") == ("stanza", "spacy")
+    articles = [text_to_article(TEXT, "a")]
+    records = {}
+    for backend in ("auto", "spacy", "stanza"):
+        again = load(tmp_path / "both", entity_backend=backend)
+        assert describe(again).endswith("(stanza)" if backend == "stanza" else "(spacy)")
+        records[backend] = list(extract_articles(again, articles))
+    assert records["auto"] == records["spacy"] == list(extract_articles(nlp, articles))
+    with pytest.raises(ModelError, match="must be of the other backend"):
+        entities.initialize(ner=stanza_ner.load(tiny), also=stanza_ner.load(tiny))
+
+
+def test_the_shipped_pipeline_extracts_the_bundled_corpus_with_stanza(tmp_path: Path) -> None:
+    """The done-means of issue 13: the extra installed, `--entity-backend stanza` works on
+    the bundled corpus with the shipped model."""
+    needs_stanza()
+    import json
+
+    out = tmp_path / "r.jsonl"
+    result = CliRunner().invoke(cli, ["extract", str(ROOT / "korpus" / "contoh" / "teks"),
+                                      "-o", str(out), "--model-dir", str(SHIPPED),
+                                      "--entity-backend", "stanza", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "entity model (stanza)" in result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len(list((ROOT / "korpus" / "contoh" / "teks").glob("*.txt")))
+    assert sum(len(r["officials"]) for r in records) > len(records)
 
 
 def test_the_default_pipeline_imports_neither_stanza_nor_gensim() -> None:

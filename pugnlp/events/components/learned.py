@@ -123,20 +123,26 @@ class Entities(_Learned):
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.ner: Any = None  # a spaCy Language, or a StanzaNER: both answer pipe(texts)
+        self.also: Any = None  # another backend's model, written beside ``ner``, not used
         self.folder: Path | None = None
 
     @property
     def backend(self) -> str | None:
         """"spacy" or "stanza": the model in use (None before one is loaded)."""
-        if self.ner is None:
-            return None
-        return getattr(self.ner, "backend", "spacy")
+        return None if self.ner is None else _backend_of(self.ner)
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
-                   ner: Any = None) -> None:
+                   ner: Any = None, also: Any = None) -> None:
+        """``ner``: the entity model to use; ``also``: a model of the other backend, kept
+        in the folder for ``--entity-backend`` to choose (``pugnlp train --entity-backend
+        both``)."""
         if ner is None:
             raise ModelError(f"{self.name}: initialize needs the trained entity model")
+        if also is not None and _backend_of(also) == _backend_of(ner):
+            raise ModelError(f"{self.name}: the second entity model must be of the other "
+                             f"backend, not {_backend_of(ner)}")
         self.ner = ner
+        self.also = also
         self.folder = None
 
     def set_annotations(self, docs: list[Doc]) -> None:
@@ -190,18 +196,22 @@ class Entities(_Learned):
             return
         if self.ner is None:
             raise self._missing()
-        if self.backend == "stanza":
-            from pugnlp.nlp.stanza_ner import STANZA_DIR
+        for model in (self.ner, self.also):
+            if model is None:
+                continue
+            if _backend_of(model) == "stanza":
+                from pugnlp.nlp.stanza_ner import STANZA_DIR
 
-            self.ner.to_disk(Path(path) / STANZA_DIR)
-        else:
-            self.ner.to_disk(path, exclude=["tokenizer"])
+                model.to_disk(Path(path) / STANZA_DIR)
+            else:
+                model.to_disk(path, exclude=["tokenizer"])
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> Entities:
         """Note the folder; the model is loaded by :meth:`use_backend` (``pugnlp.load``
         calls it with the backend asked for) or, if nobody did, at first use ("auto")."""
         self.folder = Path(path)
         self.ner = None
+        self.also = None
         if not entity_backends(self.folder):
             raise ModelError(f"{self.folder}: entity model missing; rebuild it with "
                              "`pugnlp train`")
@@ -209,8 +219,7 @@ class Entities(_Learned):
 
     def use_backend(self, backend: str = "auto") -> str:
         """Load the entity model of the pipeline folder with ``backend``; returns the one
-        loaded. "auto": stanza when the folder has a stanza model and the ``stanza`` extra is
-        installed, else spaCy.
+        loaded. "auto": spaCy when the folder has a spaCy model, else its stanza model.
 
         Raises:
             ModelError: the folder has no model of that backend, or its files are damaged.
@@ -229,6 +238,10 @@ class Entities(_Learned):
         else:
             self.ner = load_ner(self.folder)
         return chosen
+
+
+def _backend_of(model: Any) -> str:
+    return str(getattr(model, "backend", "spacy"))
 
 
 def entity_backends(folder: Path) -> tuple[str, ...]:
@@ -253,11 +266,8 @@ def choose_backend(folder: Path, backend: str = "auto") -> str:
     from pugnlp.nlp import stanza_ner
 
     there = entity_backends(folder)
-    if backend == "auto":
-        if "stanza" in there and ("spacy" not in there or stanza_ner.available()):
-            backend = "stanza"
-        else:
-            backend = "spacy"
+    if backend == "auto":  # spaCy first: stanza did not win through the whole pipeline
+        backend = "stanza" if there == ("stanza",) else "spacy"
     if backend not in ("spacy", "stanza"):
         raise ModelError(f"unknown entity backend {backend!r}: spacy, stanza or auto")
     if backend == "stanza":
