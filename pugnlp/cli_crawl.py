@@ -4,7 +4,6 @@ inspect it (issue 5). Registered on the main group by :mod:`pugnlp.cli`.
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -12,8 +11,6 @@ import click
 
 from pugnlp.cli_options import fail, progress_option, store_option
 from pugnlp.settings import Settings
-
-log = logging.getLogger("pugnlp")
 
 
 @click.command(epilog="Docs: docs/crawl.md.")
@@ -37,9 +34,12 @@ def crawl(settings: Settings, sources_path: Path | None, only: tuple[str, ...], 
     """Collect regional releases politely into the corpus store.
 
     Obeys robots.txt (and its Crawl-delay), fetches one page at a time per site with a
-    delay of 5 s or more, retries 408/429/5xx, and resumes after an interruption. Every
-    article is stored once; off-topic pages become stub rows. The exit code is 1 when some
-    sources failed, 126 when all did.
+    delay of 5 s or more, retries 408/429/5xx (after the Retry-After the site asks for, up to
+    10 min), and resumes after an interruption. Every article is stored once; off-topic pages
+    become stub rows. One crawl per store at a time (an OS lock, freed when the process
+    ends). A write error (disk full, damaged store) stops the crawl at once, keeping what
+    was stored; run again when it is fixed. The exit code is 1 when some sources failed or
+    a write error stopped the crawl, 126 when all sources failed.
     """
     from dataclasses import replace
 
@@ -49,8 +49,6 @@ def crawl(settings: Settings, sources_path: Path | None, only: tuple[str, ...], 
     sources_path = sources_path or settings.sources_path
     if not sources_path.is_file():
         fail(f"{sources_path}: no source list here; pass --sources")
-    if not log.isEnabledFor(logging.INFO):  # failures are in the progress lines and summary
-        logging.getLogger("scrapy").setLevel(logging.CRITICAL)
 
     def show(source: str, outcome: str, url: str, reason: str | None) -> None:
         click.echo(f"[{source}] {outcome:<14} {url}" + (f"  ({reason})" if reason else ""),
@@ -64,6 +62,8 @@ def crawl(settings: Settings, sources_path: Path | None, only: tuple[str, ...], 
     except PugnlpError as exc:
         fail(str(exc))
     click.echo(summary.text())
+    if summary.stopped:
+        fail(summary.stopped)
     sys.exit(summary.exit_code())
 
 
@@ -85,7 +85,7 @@ def korpus_stats(settings: Settings, store: Path | None) -> None:
     if not Path(path).exists():
         fail(f"{path}: no corpus store yet (run `pugnlp crawl` first)")
     try:
-        with CorpusStore(path) as db:
+        with CorpusStore(path, readonly=True) as db:
             click.echo(corpus_stats(db).text())
     except PugnlpError as exc:
         fail(str(exc))

@@ -38,3 +38,15 @@ class SchemaError(PugnlpError):
 
 class AnnotationError(PugnlpError):
     """An annotation file has a bad span, an unknown label or a malformed line."""
+
+
+class StoreError(PugnlpError):
+    """The corpus store cannot be opened, read or written (disk full, damaged, read-only).
+
+    ``kind`` is ``full``, ``damaged``, ``readonly``, ``busy``, ``io`` or ``other``: a crawl
+    stops on any of them, and the message says what to do.
+    """
+
+    def __init__(self, message: str, kind: str = "other") -> None:
+        super().__init__(message)
+        self.kind = kind

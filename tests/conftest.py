@@ -61,3 +61,25 @@ def agency_finder(place_finder):  # noqa: ANN001, ANN201
     from pugnlp.events.agencies import AgencyFinder
 
     return AgencyFinder(place_finder)
+
+
+def _damage_store(path):  # noqa: ANN001, ANN202
+    """Overwrite the first page of the store's ``articles`` table with garbage, as a disk
+    error would: every read of the table then fails with 'database disk image is malformed'."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'articles'"
+                            ).fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as db:
+        db.seek((root - 1) * size)
+        db.write(b"\xff" * size)
+
+
+@pytest.fixture
+def damage_store():  # noqa: ANN201
+    """``damage_store(path)``: make one page of a corpus store unreadable."""
+    return _damage_store

@@ -3,7 +3,10 @@
 The one library call behind the command. It reads the source list, opens the store (whose
 "already have it" test steers the spider), runs the crawl with the store pipeline and counts
 what happened per source. A source fails when none of its discovery pages could be read;
-the exit code follows trafilatura's rule on the share of failed sources.
+the exit code follows trafilatura's rule on the share of failed sources. A write error (disk
+full, damaged store) stops the crawl early: :attr:`CrawlSummary.stopped` says why, the pages
+fetched but not stored are counted as failed, and the exit code is 1 at least. A dry run
+writes nothing: no store and no crawl-state folder are created.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ class SourceTally:
     outcomes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     problems: list[str] = field(default_factory=list)
     found: list[str] = field(default_factory=list)
+    not_stored: list[str] = field(default_factory=list)
+    """Pages fetched but not stored because a write error stopped the crawl."""
 
     @property
     def failed(self) -> bool:
@@ -54,18 +59,21 @@ class CrawlSummary:
     sources: dict[str, SourceTally]
     dry_run: bool = False
     stats: dict[str, Any] = field(default_factory=dict)
+    stopped: str | None = None
+    """Why the crawl stopped early (a write error, naming the file), or None."""
 
     @property
     def failed_sources(self) -> list[str]:
         return [name for name, tally in self.sources.items() if tally.failed]
 
     def exit_code(self) -> int:
-        """0 when every source answered, 126 when (nearly) all failed, else 1 (trafilatura)."""
+        """0 when every source answered, 126 when (nearly) all failed, else 1 (trafilatura);
+        at least 1 when a write error stopped the crawl."""
         total = len(self.sources)
         failed = len(self.failed_sources)
         if total and failed / total > 0.99:
             return 126
-        return 1 if failed else 0
+        return 1 if failed or self.stopped else 0
 
     def total(self, outcome: str) -> int:
         return sum(t.outcomes.get(outcome, 0) for t in self.sources.values())
@@ -87,6 +95,11 @@ class CrawlSummary:
                      f"{self.total('duplicate') + self.total('near_duplicate')} linked as "
                      f"duplicates, {self.total('rejected')} stubs, {self.total('failed')} "
                      "failed fetches")
+        if self.stopped:
+            lost = [url for t in self.sources.values() for url in t.not_stored]
+            lines.append(f"crawl stopped early: {len(lost)} fetched pages not stored (the next "
+                         "run fetches them again)")
+            lines += [f"  not stored: {url}" for url in lost]
         return "\n".join(lines)
 
     def _dry_text(self) -> str:
@@ -121,9 +134,13 @@ def collect(sources_path: Path = DEFAULT_PATH, *, only: tuple[str, ...] = (),
 
     Raises:
         SourceError: the source list is malformed or ``only`` names an unknown source.
-        FetchError: another crawl is using the same store.
+        FetchError: another crawl is using the same store, or its crawl state cannot be
+            written.
+        StoreError: the store cannot be opened (a write error during the crawl does not
+            raise: it stops the crawl and sets :attr:`CrawlSummary.stopped`).
     """
     from pugnlp.fetch.crawl import run_crawl
+    from pugnlp.fetch.faults import STOP_STAT
 
     chosen = select_sources(sources if sources is not None else load_sources(sources_path), only)
     summary = CrawlSummary({s.name: SourceTally() for s in chosen}, dry_run=dry_run)
@@ -134,11 +151,22 @@ def collect(sources_path: Path = DEFAULT_PATH, *, only: tuple[str, ...] = (),
 
     extra = {"PUGNLP_STORE_PATH": str(store_path),
              "PUGNLP_SINCE": since.isoformat() if since else None}
-    with CorpusStore(store_path) as store:
+    if dry_run and not store_path.is_file():
+        store = None  # a dry run creates nothing
+    else:
+        store = CorpusStore(store_path, readonly=dry_run)
+    try:
+        if store is not None and not dry_run:
+            store.set_source_kinds({s.name: s.kind for s in chosen})
         summary.stats = run_crawl(
             chosen, settings, options, state_dir=store_path.parent / STATE_DIR_NAME,
-            since=since, max_pages=max_pages, dry_run=dry_run, is_known=store.known,
+            since=since, max_pages=max_pages, dry_run=dry_run,
+            is_known=store.known if store is not None else None,
             pipelines={PIPELINE: 300}, extra=extra, on_item=on_item)
+    finally:
+        if store is not None:
+            store.close()
+    summary.stopped = summary.stats.get(STOP_STAT) or None
     return summary
 
 
@@ -162,6 +190,9 @@ def _tally(summary: CrawlSummary, item: Any,
     elif isinstance(item, PageItem):
         outcome, reason = item.outcome or "article", item.reason
         tally.outcomes[outcome] = tally.outcomes.get(outcome, 0) + 1
+        if outcome == "failed":
+            tally.problems.append(f"{item.url}: {reason}")
+            tally.not_stored.append(item.url)
     else:
         return
     if on_event is not None:

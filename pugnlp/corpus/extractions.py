@@ -69,8 +69,11 @@ def _read_only(exc: sqlite3.Error) -> bool:
 
 def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               isolation_level=None, timeout=30)
+        from pugnlp.corpus.connect import connect_readonly
+
+        conn = connect_readonly(path)
+        conn.isolation_level = None
+        return conn
     return sqlite3.connect(path, isolation_level=None, timeout=30)
 
 
@@ -95,9 +98,7 @@ class Extractions:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = _connect(self.path)
             self.conn.executescript(_SCHEMA)
-        except sqlite3.OperationalError as exc:
-            if not _read_only(exc):
-                raise self._error(exc) from exc
+        except sqlite3.OperationalError as exc:  # read-only file or folder: read it as such
             self._open_read_only(exc)
         except (OSError, sqlite3.Error) as exc:
             raise self._error(exc) from exc
@@ -106,14 +107,15 @@ class Extractions:
         return PugnlpError(f"{self.path}: cannot keep the extracted records here ({exc}); "
                            "give a writable store or output folder")
 
-    def _open_read_only(self, cause: Exception) -> None:
-        with contextlib.suppress(sqlite3.Error):
+    def _open_read_only(self, cause: sqlite3.Error) -> None:
+        """Open the file read-only (:func:`~pugnlp.corpus.connect.connect_readonly`: also a
+        WAL store in a read-only folder); raise the first error when that fails too."""
+        with contextlib.suppress(sqlite3.Error, AttributeError):
             self.conn.close()
         try:
             self.conn = _connect(self.path, read_only=True)
-            self.conn.execute("SELECT 1 FROM sqlite_master").fetchall()
-        except sqlite3.Error as exc:
-            raise self._error(exc) from cause
+        except (PugnlpError, sqlite3.Error) as exc:
+            raise self._error(cause) from exc
         self._read_only_now()
 
     def _read_only_now(self) -> None:

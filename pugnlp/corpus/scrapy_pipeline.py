@@ -3,6 +3,9 @@
 Each item is processed in one store transaction. Rejected pages (no article text, another
 language, off-topic) are stored as stub rows with the reason, so a later crawl skips them;
 pages older than ``--since`` are only logged. The item's ``outcome`` says what happened.
+A write error of the store (disk full, damaged page, read-only) stops the crawl
+(:func:`pugnlp.fetch.faults.stop_crawl`); that page and every page after it get the outcome
+``failed`` with the reason ``not stored``, and are fetched again by the next run.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pugnlp.corpus.store import CorpusStore, Page
-from pugnlp.errors import InputError
+from pugnlp.errors import InputError, StoreError
+from pugnlp.fetch.faults import stop_crawl, stop_reason
 from pugnlp.fetch.items import DiscoveryItem, FailureItem, PageItem
 from pugnlp.patterns.prefilter import INDONESIAN_FUNCTION_WORDS, PUG_KEYWORDS, TOKEN
 from pugnlp.schema import Article
@@ -34,6 +38,7 @@ MIN_TOKENS_FOR_LANGUAGE = 40
 REJECT_NO_TEXT = "no article text"
 REJECT_LANGUAGE = "other language"
 REJECT_OFFTOPIC = "off-topic (no PUG keyword)"
+NOT_STORED = "not stored"
 
 
 def indonesian_share(text: str) -> float:
@@ -77,7 +82,10 @@ class StorePipeline:
                    date.fromisoformat(since) if since else None)
 
     def open_spider(self) -> None:
-        self.store = CorpusStore(self.store_path)
+        try:
+            self.store = CorpusStore(self.store_path)
+        except StoreError as exc:
+            stop_crawl(self.crawler, str(exc))
 
     def close_spider(self) -> None:
         if self.store is not None:
@@ -86,17 +94,27 @@ class StorePipeline:
 
     def process_item(self, item: Any) -> Any:
         """Store or log one item; set ``item.outcome`` (and ``item.reason``)."""
-        assert self.store is not None, "open_spider was not called"
+        try:
+            if self.store is None or stop_reason(self.crawler):
+                raise StoreError(stop_reason(self.crawler) or f"{self.store_path}: not open")
+            self._process(item, self.store)
+        except StoreError as exc:
+            stop_crawl(self.crawler, str(exc))
+            if isinstance(item, PageItem):
+                item.outcome, item.reason = "failed", NOT_STORED
+        if isinstance(item, PageItem):
+            item.html = ""  # the text is stored; free the page now
+        return item
+
+    def _process(self, item: Any, store: CorpusStore) -> None:
         if isinstance(item, PageItem):
             self._page(item)
-            item.html = ""  # the text is stored; free the page now
         elif isinstance(item, DiscoveryItem):
-            self.store.log_fetch(item.source, item.url, "discovery", item.status, "discovered",
-                                 f"{len(item.found)} new article URLs")
+            store.log_fetch(item.source, item.url, "discovery", item.status, "discovered",
+                            f"{len(item.found)} new article URLs")
         elif isinstance(item, FailureItem):
-            self.store.log_fetch(item.source, item.url, item.role, item.status, "failed",
-                                 item.reason, item.attempts)
-        return item
+            store.log_fetch(item.source, item.url, item.role, item.status, "failed",
+                            item.reason, item.attempts)
 
     def _page(self, item: PageItem) -> None:
         store = self.store
@@ -128,9 +146,12 @@ class StorePipeline:
                    if canonical_url(item.requested_url) != canonical_url(item.url) else [])
         added = store.add_page(Page(url=item.url, source=item.source, article=article,
                                     html=item.html, kode_wilayah=source.kode_wilayah if source
-                                    else None, http_status=item.status, attempts=item.attempts),
+                                    else None, http_status=item.status, attempts=item.attempts,
+                                    source_kind=source.kind if source else None),
                                aliases=aliases)
         item.outcome = added.outcome
+        if added.replaced:
+            item.reason = f"now the article; {added.replaced} linked to it"
 
 
 def _extract(item: PageItem) -> Article:

@@ -38,7 +38,16 @@ class CorpusStats:
 
 
 def corpus_stats(store: CorpusStore) -> CorpusStats:
-    """Count the store's articles, links, stubs and failed fetches."""
+    """Count the store's articles, links, stubs and failed fetches.
+
+    Raises:
+        StoreError: the store cannot be read (a damaged page, say), naming it.
+    """
+    with store.guard():
+        return _count(store)
+
+
+def _count(store: CorpusStore) -> CorpusStats:
     from pugnlp.wilayah import load_gazetteer
 
     conn = store.conn

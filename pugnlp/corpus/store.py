@@ -13,7 +13,13 @@ Tables:
 
 Each page is written in one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) guarded by
 ``INSERT OR IGNORE`` on the keys, so a process killed at any instant leaves every page either
-fully stored or absent, and running again never stores one twice.
+fully stored or absent, and running again never stores one twice. Which copy of a duplicate
+is the article follows :mod:`pugnlp.corpus.precedence`, not the order of arrival: a better
+copy fetched later takes the article row over and the earlier one is linked to it.
+
+Every SQLite or OS error becomes a one-line :class:`~pugnlp.errors.StoreError` naming the file
+and what to do (disk full, damaged page, read-only copy, busy). Commands that only read open
+the store read-only (:func:`open_store` ``readonly=True``), so a read-only copy can be read.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from pugnlp.corpus import simhash as sh
+from pugnlp.corpus.connect import add_missing_columns, connect_readonly, store_error
+from pugnlp.corpus.precedence import Copy, prefer
 from pugnlp.errors import PugnlpError
 from pugnlp.schema import Article
 from pugnlp.sources.urls import canonical_url
@@ -56,7 +64,8 @@ CREATE TABLE IF NOT EXISTS articles (
     simhash INTEGER NOT NULL,
     html BLOB NOT NULL,
     http_status INTEGER,
-    fetched_at TEXT NOT NULL
+    fetched_at TEXT NOT NULL,
+    source_kind TEXT
 );
 CREATE TABLE IF NOT EXISTS simhash_bands (
     band INTEGER NOT NULL, value INTEGER NOT NULL, article_id INTEGER NOT NULL,
@@ -88,6 +97,11 @@ CREATE TABLE IF NOT EXISTS fetch_log (
 CREATE INDEX IF NOT EXISTS fetch_log_source ON fetch_log (source, outcome);
 CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
 """
+_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (("articles", "source_kind", "TEXT"),)
+"""Columns newer than the first stores; added on open when missing."""
+_ARTICLE_FIELDS = ("doc_id", "canonical_url", "url", "source", "source_kind", "kode_wilayah",
+                   "title", "published", "outlet", "text", "content_hash", "simhash", "html",
+                   "http_status", "fetched_at")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,17 +115,26 @@ class Page:
     kode_wilayah: str | None = None
     http_status: int | None = 200
     attempts: int = 1
+    source_kind: str | None = None
+    """The source's ``kind`` in the registry (``media_center``, ``portal_berita``...): a
+    government copy of a release wins over a portal's (:mod:`pugnlp.corpus.precedence`)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Added:
     """What :meth:`CorpusStore.add_page` did: ``outcome`` is ``article``, ``duplicate``,
     ``near_duplicate`` or ``known`` (the URL was already processed); what
-    :meth:`CorpusStore.correct` did: ``corrected`` or ``unchanged``."""
+    :meth:`CorpusStore.correct` did: ``corrected`` or ``unchanged``.
+
+    ``replaced`` is set when the page was a duplicate that ranks before the stored copy: it
+    took the article row over, and the URL given in ``replaced`` is now the linked copy
+    (``outcome`` still says how the two relate).
+    """
 
     outcome: str
     article_id: int | None = None
     distance: int | None = None
+    replaced: str | None = None
 
 
 def content_hash(text: str) -> str:
@@ -127,22 +150,39 @@ class CorpusStore:
     """An open corpus store. Use as a context manager or call :meth:`close`.
 
     Args:
-        path: the SQLite file (created with its folder when missing).
+        path: the SQLite file (created with its folder when missing, unless ``readonly``).
+        readonly: open for reading only (SQLite ``mode=ro``; ``immutable=1`` when the folder
+            is read-only and no -wal file holds unmerged changes). Nothing is created.
+
+    Raises:
+        StoreError: the store cannot be opened (named, with what to do).
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
         self.path = Path(path)
+        self.readonly = readonly
+        self.conn = connect_readonly(self.path) if readonly else self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")  # durable against process kills
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.executescript(_SCHEMA)
-            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('store_version', ?)",
-                              (STORE_VERSION,))
-        except sqlite3.DatabaseError as exc:
-            raise PugnlpError(f"{self.path}: cannot open the corpus store ({exc})") from exc
+        except OSError as exc:
+            raise store_error(self.path, exc, "create the folder of") from exc
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")  # durable against process kills
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.executescript(_SCHEMA)
+            add_missing_columns(conn, _ADDED_COLUMNS)
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('store_version', ?)",
+                         (STORE_VERSION,))
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise store_error(self.path, exc, "open") from exc
+        return conn
 
     def close(self) -> None:
         """Close the connection (pending WAL content stays safely in the -wal file)."""
@@ -155,23 +195,44 @@ class CorpusStore:
         self.close()
 
     @contextlib.contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+    def guard(self, doing: str = "read") -> Iterator[sqlite3.Connection]:
+        """Turn SQLite and OS errors inside the block into one-line :class:`StoreError`."""
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        except (sqlite3.Error, OSError) as exc:
+            raise store_error(self.path, exc, doing) from exc
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self.guard("write"):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
 
     def known(self, url: str) -> bool:
         """True when the URL (in canonical form) was already stored, linked or rejected."""
-        row = self.conn.execute("SELECT 1 FROM urls WHERE canonical_url = ?",
-                                (canonical_url(url),)).fetchone()
+        with self.guard():
+            row = self.conn.execute("SELECT 1 FROM urls WHERE canonical_url = ?",
+                                    (canonical_url(url),)).fetchone()
         return row is not None
+
+    def set_source_kinds(self, kinds: dict[str, str]) -> None:
+        """Record the registry ``kind`` of articles stored before kinds were kept (NULL)."""
+        with self._tx() as conn:
+            conn.executemany("UPDATE articles SET source_kind = ? WHERE source = ? AND "
+                             "source_kind IS NULL", [(k, name) for name, k in kinds.items()])
 
     def add_page(self, page: Page, aliases: list[str] | tuple[str, ...] = ()) -> Added:
         """Store an article, or link it to the article it duplicates; one transaction.
+
+        A duplicate that ranks before the stored copy (:mod:`pugnlp.corpus.precedence`) takes
+        the article row over (same row id) and the stored copy's URL is linked to it instead.
 
         Args:
             page: the extracted page.
@@ -180,6 +241,9 @@ class CorpusStore:
 
         Returns:
             What was done (see :class:`Added`).
+
+        Raises:
+            StoreError: the write failed (nothing of this page is stored).
         """
         key = canonical_url(page.url)
         text = page.article.text
@@ -190,42 +254,76 @@ class CorpusStore:
                 return Added("known")
             same = conn.execute("SELECT id FROM articles WHERE content_hash = ?",
                                 (digest,)).fetchone()
-            if same:
-                added = Added("duplicate", same[0], 0)
+            near = (same[0], 0) if same else self._nearest(fingerprint)
+            if near is None:
+                added = Added("article", self._insert_article(page, key, digest, fingerprint))
             else:
-                near = self._nearest(fingerprint)
-                added = (Added("near_duplicate", *near) if near
-                         else Added("article", self._insert_article(page, key, digest, fingerprint)))
+                outcome = "duplicate" if same else "near_duplicate"
+                replaced = self._take_over(near[0], page, key, digest, fingerprint, outcome,
+                                           near[1])
+                added = Added(outcome, near[0], near[1], replaced)
             conn.execute("INSERT OR IGNORE INTO urls VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-                         (key, page.url, page.source, added.outcome, added.article_id,
-                          added.distance, page.article.title, _now()))
+                         (key, page.url, page.source,
+                          "article" if added.replaced else added.outcome, added.article_id,
+                          None if added.replaced else added.distance, page.article.title,
+                          _now()))
             for alias in aliases:
                 conn.execute(
                     "INSERT OR IGNORE INTO urls VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (canonical_url(alias), alias, page.source,
-                     "duplicate" if added.outcome == "article" else added.outcome,
-                     added.article_id, added.distance, f"redirects to {key}",
+                     "duplicate" if added.outcome == "article" or added.replaced
+                     else added.outcome, added.article_id,
+                     None if added.replaced else added.distance, f"redirects to {key}",
                      page.article.title, _now()))
             self._log(page.source, page.url, "article", page.http_status, added.outcome,
-                      None, page.attempts)
+                      f"now the article; {added.replaced} linked to it" if added.replaced
+                      else None, page.attempts)
         return added
 
-    def _insert_article(self, page: Page, key: str, digest: str, fingerprint: int) -> int:
+    def _row(self, page: Page, key: str, digest: str, fingerprint: int) -> tuple[object, ...]:
         art = page.article
         html = zlib.compress(page.html.encode("utf-8", "replace"), ZLIB_LEVEL)
+        return (digest[:16], key, page.url, page.source, page.source_kind,
+                page.kode_wilayah or None, art.title, art.published, art.outlet, art.text, digest,
+                sh.to_signed(fingerprint), html, page.http_status, _now())
+
+    def _insert_article(self, page: Page, key: str, digest: str, fingerprint: int) -> int:
         cur = self.conn.execute(
-            "INSERT OR IGNORE INTO articles (doc_id, canonical_url, url, source, kode_wilayah, "
-            "title, published, outlet, text, content_hash, simhash, html, http_status, "
-            "fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (digest[:16], key, page.url, page.source, page.kode_wilayah or None, art.title,
-             art.published, art.outlet, art.text, digest, sh.to_signed(fingerprint), html,
-             page.http_status, _now()))
+            f"INSERT OR IGNORE INTO articles ({', '.join(_ARTICLE_FIELDS)}) VALUES "
+            f"({', '.join('?' * len(_ARTICLE_FIELDS))})", self._row(page, key, digest, fingerprint))
         if cur.rowcount != 1:  # cannot happen while urls and articles are written together
             raise PugnlpError(f"{self.path}: article {key} collides with a stored key")
         article_id = int(cur.lastrowid)
+        self._index_bands(article_id, fingerprint)
+        return article_id
+
+    def _index_bands(self, article_id: int, fingerprint: int) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO simhash_bands VALUES (?, ?, ?)",
                               [(i, v, article_id) for i, v in enumerate(sh.bands(fingerprint))])
-        return article_id
+
+    def _take_over(self, article_id: int, page: Page, key: str, digest: str, fingerprint: int,
+                   outcome: str, distance: int) -> str | None:
+        """Make ``page`` the article of row ``article_id`` if it ranks first; inside ``_tx``.
+
+        Returns:
+            The URL of the copy that is linked now, or None when the stored copy stays.
+        """
+        kind, published, length, old_key, old_url = self.conn.execute(
+            "SELECT source_kind, published, length(text), canonical_url, url FROM articles "
+            "WHERE id = ?", (article_id,)).fetchone()
+        new = Copy(page.source_kind, page.article.published, len(page.article.text), key)
+        if not prefer(new, Copy(kind, published, length, old_key)):
+            return None
+        self.conn.execute(
+            f"UPDATE articles SET {', '.join(f + ' = ?' for f in _ARTICLE_FIELDS)} WHERE id = ?",
+            (*self._row(page, key, digest, fingerprint), article_id))
+        self.conn.execute("DELETE FROM simhash_bands WHERE article_id = ?", (article_id,))
+        self._index_bands(article_id, fingerprint)
+        self.conn.execute("UPDATE urls SET outcome = ?, distance = ?, reason = ? "
+                          "WHERE canonical_url = ?",
+                          (outcome, distance, f"copy of {key}", old_key))
+        log.info("%s: ranks before %s; it is the article now", page.url, old_url)
+        return str(old_url)
 
     def _nearest(self, fingerprint: int) -> tuple[int, int] | None:
         """The closest stored article within :data:`simhash.MAX_DISTANCE`, as (id, distance)."""
@@ -319,7 +417,9 @@ class CorpusStore:
 
     def raw_html(self, article_id: int) -> str:
         """The page as fetched (decompressed), for re-running extraction."""
-        row = self.conn.execute("SELECT html FROM articles WHERE id = ?", (article_id,)).fetchone()
+        with self.guard():
+            row = self.conn.execute("SELECT html FROM articles WHERE id = ?",
+                                    (article_id,)).fetchone()
         if row is None:
             raise PugnlpError(f"{self.path}: no article with id {article_id}")
         return zlib.decompress(row[0]).decode("utf-8")
@@ -328,12 +428,14 @@ class CorpusStore:
         """Rows in ``articles``, ``urls`` or ``fetch_log``."""
         if table not in ("articles", "urls", "fetch_log", "simhash_bands"):
             raise ValueError(table)
-        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        with self.guard():
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
-def open_store(path: Path | str) -> CorpusStore:
-    """Open (or create) the corpus store at ``path``."""
-    return CorpusStore(path)
+def open_store(path: Path | str, *, readonly: bool = False) -> CorpusStore:
+    """Open the corpus store at ``path``: created when missing, or read-only (see
+    :class:`CorpusStore`)."""
+    return CorpusStore(path, readonly=readonly)
 
 
 def iter_articles(store: CorpusStore | Path | str, source: str | None = None
@@ -341,26 +443,33 @@ def iter_articles(store: CorpusStore | Path | str, source: str | None = None
     """Yield the stored articles (not duplicates, not stubs) in insertion order.
 
     Args:
-        store: an open store or the path of one.
+        store: an open store or the path of one (opened read-only).
         source: only this source's articles.
 
     Yields:
         :class:`~pugnlp.schema.Article` values whose ``doc_id`` is the content-hash id and
         ``source_path`` is ``<store file>#<row id>``.
+
+    Raises:
+        StoreError: the store cannot be read (a damaged page, say), naming it.
     """
     owned = not isinstance(store, CorpusStore)
-    db = CorpusStore(store) if owned else store
+    db = CorpusStore(store, readonly=True) if owned else store
     try:
         sql = "SELECT id, doc_id, text, title, url, published, outlet FROM articles"
         params: tuple[str, ...] = ()
         if source is not None:
             sql, params = sql + " WHERE source = ?", (source,)
-        cursor = db.conn.execute(sql + " ORDER BY id", params)
-        while rows := cursor.fetchmany(256):
+        with db.guard():
+            cursor = db.conn.execute(sql + " ORDER BY id", params)
+            rows = cursor.fetchmany(256)
+        while rows:
             for row_id, doc_id, text, title, url, published, outlet in rows:
                 yield Article(doc_id=doc_id, text=text, title=title, url=url,
                               published=published, outlet=outlet,
                               source_path=f"{db.path}#{row_id}")
+            with db.guard():
+                rows = cursor.fetchmany(256)
     finally:
         if owned:
             db.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from twisted.python.failure import Failure
 
+from pugnlp.fetch.faults import STOPPED
+
 REASONS: tuple[str, ...] = ("robots.txt", "redirect loop", "timeout", "connection refused",
                             "DNS", "too large", "connection lost", "HTTP", "error")
 
@@ -13,7 +15,8 @@ def failure_reason(failure: Failure) -> tuple[str, int | None, str]:
 
     Returns:
         ``(reason, http_status, detail)``: reason is ``known`` (the store has it; not a
-        failure), ``robots.txt``, ``redirect loop``, ``timeout``, ``connection refused``,
+        failure), ``stopped`` (dropped when a write error stopped the crawl; not a failure
+        of the site either), ``robots.txt``, ``redirect loop``, ``timeout``, ``connection refused``,
         ``DNS``, ``too large``, ``connection lost``, ``HTTP <code>`` or ``error``.
     """
     from scrapy.exceptions import (
@@ -36,6 +39,8 @@ def failure_reason(failure: Failure) -> tuple[str, int | None, str]:
         text = str(exc)
         if text.startswith("already in the store"):
             return "known", None, detail
+        if text == STOPPED:
+            return "stopped", None, detail
         if "robots" in text:
             return "robots.txt", None, detail
         if "redirect" in text:

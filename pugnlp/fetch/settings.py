@@ -33,7 +33,8 @@ class CrawlOptions:
     cache: bool = True
     """Keep an HTTP cache beside the job state: a resumed crawl refetches nothing it saw."""
     cache_expiration_secs: int = 7 * 24 * 3600
-    """Cached article pages expire after a week; discovery pages are never cached."""
+    """Cached article pages expire after a week; discovery pages and error answers (4xx,
+    5xx) are never cached, so a 404 is asked again on the next run."""
     autothrottle_target: float = 1.0
     """AutoThrottle target concurrency: at most one request in flight per host."""
     autothrottle_max_delay: float = 60.0
@@ -69,7 +70,8 @@ def scrapy_settings(settings: Settings, options: CrawlOptions, jobdir: Path | No
         "DOWNLOAD_WARNSIZE": 0,
         "EXTENSIONS": {"scrapy.extensions.throttle.AutoThrottle": None,
                        "pugnlp.fetch.throttle.PoliteThrottle": 0,
-                       "scrapy.extensions.telnet.TelnetConsole": None},
+                       "scrapy.extensions.telnet.TelnetConsole": None,
+                       "scrapy.extensions.spiderstate.SpiderState": None},  # no spider.state
         "AUTOTHROTTLE_ENABLED": True,
         "AUTOTHROTTLE_START_DELAY": delay,
         "AUTOTHROTTLE_MAX_DELAY": max(options.autothrottle_max_delay, delay),
@@ -85,6 +87,7 @@ def scrapy_settings(settings: Settings, options: CrawlOptions, jobdir: Path | No
         "LOGSTATS_INTERVAL": 0,
         "MEMUSAGE_ENABLED": False,
         "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.DownloaderAwarePriorityQueue",
+        "SCHEDULER": "pugnlp.fetch.faults.StateScheduler",  # a full disk stops the crawl
     }
     if cache_dir is not None and options.cache:
         result.update({
@@ -92,6 +95,7 @@ def scrapy_settings(settings: Settings, options: CrawlOptions, jobdir: Path | No
             "HTTPCACHE_DIR": str(cache_dir),
             "HTTPCACHE_GZIP": True,
             "HTTPCACHE_POLICY": "pugnlp.fetch.middlewares.FreshRobotsPolicy",
+            "HTTPCACHE_STORAGE": "pugnlp.fetch.faults.StateCacheStorage",
             "HTTPCACHE_EXPIRATION_SECS": options.cache_expiration_secs,
             "HTTPCACHE_IGNORE_HTTP_CODES": list(RETRY_CODES),
         })

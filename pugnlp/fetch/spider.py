@@ -18,7 +18,9 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from pugnlp.errors import StoreError
 from pugnlp.fetch.errors import failure_reason
+from pugnlp.fetch.faults import stop_crawl
 from pugnlp.fetch.items import DiscoveryItem, FailureItem, PageItem
 from pugnlp.sources.feeds import parse_feed
 from pugnlp.sources.listing import PAGE_PLACEHOLDER, article_links, page_url
@@ -30,6 +32,28 @@ log = logging.getLogger(__name__)
 
 MAX_SITEMAP_DEPTH = 3
 """Sitemap indexes nest at most this deep (sitemaps.org allows one level; some CMSs add two)."""
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"), (b"PK\x03\x04", "ZIP or Office document"),
+    (b"\xd0\xcf\x11\xe0", "Office 97-2003 document"), (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"), (b"\x1f\x8b", "gzip data"))
+"""Leading bytes of files that CMSs serve as text/html by mistake (a release as a PDF)."""
+UNICODE_BOMS: tuple[bytes, ...] = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+SNIFF_BYTES = 1024
+
+
+def binary_kind(body: bytes) -> str | None:
+    """What a body that is not text is (``PDF``, ``PNG image``...), or None for text. Pure.
+
+    Checks the leading bytes against :data:`BINARY_SIGNATURES`, then looks for a NUL byte in
+    the first :data:`SNIFF_BYTES` (HTML has none, except in UTF-16, which starts with a BOM).
+    """
+    head = body[:SNIFF_BYTES].lstrip(b" \t\r\n")
+    for signature, kind in BINARY_SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    if b"\x00" in head and not head.startswith(UNICODE_BOMS):
+        return "binary data"
+    return None
 
 
 class PugSpider(scrapy.Spider):
@@ -58,6 +82,14 @@ class PugSpider(scrapy.Spider):
         self.is_known = is_known or (lambda url: False)
         self.scheduled: Counter[str] = Counter()
         self.seen: set[str] = set()
+
+    def _known(self, url: str) -> bool:
+        """The store's test; a store that cannot be read stops the crawl (True: skip)."""
+        try:
+            return self.is_known(url)
+        except StoreError as exc:
+            stop_crawl(self.crawler, str(exc))
+            return True
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for source in self.sources.values():
@@ -92,7 +124,7 @@ class PugSpider(scrapy.Spider):
             if self._full(source) or (self.dry_run and len(found) >= listed):
                 break
             key = canonical_url(entry.url)
-            if key in self.seen or self.is_known(entry.url):
+            if key in self.seen or self._known(entry.url):
                 continue
             self.seen.add(key)
             found.append(entry.url)
@@ -154,10 +186,12 @@ class PugSpider(scrapy.Spider):
         meta = response.meta
         attempts = meta.get("retry_times", 0) + 1
         requested = (meta.get("redirect_urls") or [response.url])[0]
-        if not isinstance(response, TextResponse):
+        kind = binary_kind(response.body)
+        if not isinstance(response, TextResponse) or kind:
             ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+            detail = f"{kind} served as {ctype}" if kind else ctype
             yield FailureItem(meta["pug_source"], response.url, "article", "not HTML",
-                              response.status, ctype, attempts)
+                              response.status, detail, attempts)
             return
         yield PageItem(source=meta["pug_source"], url=response.url, requested_url=requested,
                        status=response.status, html=response.text, attempts=attempts,
@@ -167,7 +201,7 @@ class PugSpider(scrapy.Spider):
         """Any request that failed for good: report it (the crawl goes on)."""
         request = failure.request  # type: ignore[attr-defined]
         reason, status, detail = failure_reason(failure)
-        if reason == "known":
+        if reason in ("known", "stopped"):
             return
         url = (request.meta.get("redirect_urls") or [request.url])[0]
         log.info("%s: %s (%s)", url, reason, detail)

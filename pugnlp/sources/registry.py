@@ -23,6 +23,9 @@ COLUMNS: tuple[str, ...] = ("name", "base_url", "kode_wilayah", "kind", "discove
 REQUIRED: tuple[str, ...] = ("name", "base_url", "kind", "discovery")
 """``kode_wilayah`` may be empty: a national portal that carries releases of many regions."""
 KINDS: tuple[str, ...] = ("media_center", "pemda", "dinas", "diskominfo", "portal_berita")
+GOVERNMENT_KINDS: frozenset[str] = frozenset(("media_center", "pemda", "dinas", "diskominfo"))
+"""Kinds run by a regional government; their copy of a release beats a portal's
+(:mod:`pugnlp.corpus.precedence`)."""
 DISCOVERIES: tuple[str, ...] = ("sitemap", "feed", "listing", "search")
 PAGED: tuple[str, ...] = ("listing", "search")
 DEFAULT_PATH = Path("korpus/sumber.csv")

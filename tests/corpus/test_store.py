@@ -5,17 +5,18 @@ from pathlib import Path
 import pytest
 
 from pugnlp.corpus.store import CorpusStore, Page, content_hash, iter_articles
-from pugnlp.errors import PugnlpError
+from pugnlp.errors import PugnlpError, StoreError
 from pugnlp.schema import Article
 
 BODY = ("Kepala DP3AP2KB Kota Banjarbaru membuka rapat koordinasi pengarusutamaan gender di "
         "Aula Gawi Sabarataan. ") * 6
 
 
-def _page(url: str, text: str = BODY, source: str = "mc", title: str = "Rakor PUG") -> Page:
+def _page(url: str, text: str = BODY, source: str = "mc", title: str = "Rakor PUG",
+          kind: str | None = "media_center") -> Page:
     return Page(url=url, source=source, html=f"<html><body><p>{text}</p></body></html>",
                 article=Article(doc_id="x", text=text, title=title, url=url,
-                                published="2023-10-11"), kode_wilayah="63.72")
+                                published="2023-10-11"), kode_wilayah="63.72", source_kind=kind)
 
 
 def test_store_once_by_canonical_url_and_content(tmp_path: Path) -> None:
@@ -40,8 +41,9 @@ def _varied(seed: int) -> str:
 def test_near_duplicate_is_linked_not_stored(tmp_path: Path) -> None:
     with CorpusStore(tmp_path / "k.sqlite") as store:
         first = store.add_page(_page("https://mc.x.go.id/a", _varied(1)))
-        near = store.add_page(_page("https://portal.y.id/b",
-                                    "BANJARBARU - " + _varied(1) + " Sumber: MC"))
+        near = store.add_page(_page("https://portal.y.id/b",  # fuller, but a portal's copy
+                                    "BANJARBARU - " + _varied(1) + " Sumber: MC",
+                                    kind="portal_berita"))
         assert near.outcome == "near_duplicate" and near.article_id == first.article_id
         assert near.distance is not None and 0 < near.distance <= 7
         other = store.add_page(_page("https://portal.y.id/c", "Bupati Gunung Mas membuka "
@@ -105,7 +107,7 @@ def test_a_failed_transaction_leaves_nothing(tmp_path: Path, monkeypatch: pytest
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(store, "_log", boom)  # fails after the article row was inserted
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreError, match="k.sqlite: cannot write the corpus store"):
         store.add_page(_page("https://x.id/a"))
     assert store.count() == 0 and store.count("urls") == 0 and store.count("simhash_bands") == 0
     store.close()
@@ -129,8 +131,9 @@ def test_correct_replaces_the_text_at_the_same_url_and_keeps_the_doc_id(tmp_path
         log = store.conn.execute("SELECT outcome FROM fetch_log ORDER BY id DESC").fetchone()
         assert log == ("corrected",)
         # the SimHash index follows the new text: a copy of it is now a near-duplicate
-        again = store.add_page(_page("https://portal.y.id/again", fixed + " Sumber: MC"))
-        assert again.article_id == first.article_id
+        shorter = fixed[:-len(" orang.")]  # a shorter copy: the stored one stays the article
+        again = store.add_page(_page("https://portal.y.id/again", shorter))
+        assert again.article_id == first.article_id and again.replaced is None
         with pytest.raises(PugnlpError, match="no article stored at this URL"):
             store.correct(_page("https://portal.y.id/copy", fixed))
         with pytest.raises(PugnlpError, match="is the article stored at https://mc.x.go.id/b"):

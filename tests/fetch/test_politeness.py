@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from pugnlp.fetch.settings import RETRY_CODES, CrawlOptions, scrapy_settings
-from pugnlp.fetch.throttle import MAX_CRAWL_DELAY, PoliteThrottle, parse_crawl_delay
+from pugnlp.fetch.throttle import (
+    MAX_CRAWL_DELAY,
+    MAX_RETRY_AFTER,
+    RETRY_AFTER_STAT,
+    PoliteThrottle,
+    parse_crawl_delay,
+    parse_retry_after,
+)
 from pugnlp.settings import Settings
 
 UA = Settings().user_agent
@@ -51,6 +59,7 @@ class _Slot:
 
 def _throttle(mindelay: float = 0.05) -> tuple[PoliteThrottle, SimpleNamespace]:
     from scrapy.settings import Settings as ScrapySettings
+    from scrapy.statscollectors import MemoryStatsCollector
 
     downloader = SimpleNamespace(slots={}, per_slot_settings={}, _delay=mindelay)
     crawler = SimpleNamespace(
@@ -58,18 +67,21 @@ def _throttle(mindelay: float = 0.05) -> tuple[PoliteThrottle, SimpleNamespace]:
                                  "USER_AGENT": UA, "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
                                  "AUTOTHROTTLE_MAX_DELAY": 60}),
         signals=SimpleNamespace(connect=lambda *a, **k: None),
-        engine=SimpleNamespace(downloader=downloader))
+        engine=SimpleNamespace(downloader=downloader), spider=None)
+    crawler.stats = MemoryStatsCollector(crawler)  # type: ignore[arg-type]
     throttle = PoliteThrottle(crawler)  # type: ignore[arg-type]
     throttle._spider_opened(None)  # type: ignore[arg-type]
     return throttle, downloader
 
 
-def _response(url: str, body: bytes, latency: float = 0.001):  # noqa: ANN202
+def _response(url: str, body: bytes, latency: float = 0.001, status: int = 200,
+              headers: dict[str, str] | None = None):  # noqa: ANN202
     from scrapy import Request
     from scrapy.http import TextResponse
 
     request = Request(url, meta={"download_slot": "media.test", "download_latency": latency})
-    return TextResponse(url, body=body, status=200, request=request), request
+    return TextResponse(url, body=body, status=status, headers=headers,
+                        request=request), request
 
 
 def test_crawl_delay_becomes_a_floor_that_autothrottle_cannot_lower() -> None:
@@ -92,3 +104,63 @@ def test_slow_host_raises_the_delay_above_the_floor() -> None:
     page, request = _response("http://media.test/berita/a", b"<p>x</p>", latency=2.0)
     throttle._response_downloaded(page, request)
     assert slot.delay == pytest.approx(2.0)  # latency / target concurrency 1.0
+
+
+NOW = datetime(2023, 10, 11, 9, 0, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("6", 6.0), (b"120", 120.0), (" 0 ", 0.0), ("86400", MAX_RETRY_AFTER),
+    ("Wed, 11 Oct 2023 09:01:30 GMT", 90.0), ("Wed, 11 Oct 2023 08:00:00 GMT", 0.0),
+    ("soon", None), ("-5", None), ("", None), (None, None),
+])
+def test_parse_retry_after(value: str | bytes | None, expected: float | None) -> None:
+    assert parse_retry_after(value, now=NOW) == expected
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_retry_after_holds_the_next_request_to_the_host_then_the_delay_comes_back(
+        status: int) -> None:
+    throttle, downloader = _throttle()
+    slot = downloader.slots["media.test"] = _Slot(0.05)
+    busy, request = _response("http://media.test/berita/a", b"busy", status=status,
+                              headers={"Retry-After": "6"})
+    throttle._response_downloaded(busy, request)
+    assert slot.delay == 6.0  # the retry (or any page of this host) starts 6 s after the 429
+    assert throttle.crawler.stats.get_value(RETRY_AFTER_STAT) == 6.0
+    page, page_request = _response("http://media.test/berita/a", b"<p>x</p>")
+    throttle._response_downloaded(page, page_request)
+    assert slot.delay == 0.05  # back to the delay before the backoff
+
+
+def test_retry_after_never_lowers_a_longer_delay_and_is_capped() -> None:
+    throttle, downloader = _throttle()
+    slot = downloader.slots["media.test"] = _Slot(0.05)
+    robots, request = _response("http://media.test/robots.txt", b"User-agent: *\nCrawl-delay: 9\n")
+    throttle._response_downloaded(robots, request)
+    busy, request = _response("http://media.test/x", b"", status=429, headers={"Retry-After": "2"})
+    throttle._response_downloaded(busy, request)
+    assert slot.delay == 9.0
+    busy, request = _response("http://media.test/x", b"", status=503,
+                              headers={"Retry-After": "999999"})
+    throttle._response_downloaded(busy, request)
+    assert slot.delay == MAX_RETRY_AFTER
+    page, request = _response("http://media.test/y", b"<p>x</p>")
+    throttle._response_downloaded(page, request)
+    assert slot.delay == 9.0  # the Crawl-delay floor again
+
+
+def test_error_answers_are_never_cached() -> None:
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+    from scrapy.settings import Settings as ScrapySettings
+
+    from pugnlp.fetch.middlewares import FreshRobotsPolicy
+
+    policy = FreshRobotsPolicy(ScrapySettings(scrapy_settings(Settings(), CrawlOptions(),
+                                                              Path("j"), Path("c"))))
+    request = Request("http://media.test/berita/a")
+    for status, cached in ((200, True), (301, True), (404, False), (410, False), (500, False)):
+        response = HtmlResponse(request.url, status=status, body=b"x", request=request)
+        assert policy.should_cache_response(response, request) is cached, status
+    assert not policy.should_cache_request(Request("http://media.test/robots.txt"))

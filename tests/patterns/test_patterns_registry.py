@@ -34,6 +34,7 @@ ALLOWED: dict[str, str] = {
     "annotations.py:DOC_FIELDS": "event field names of the annotation format",
     "__init__.py:__all__": "the public API's names",
     "corpus/collect.py:OUTCOMES": "outcome names of a crawl (report columns)",
+    "corpus/store.py:_ARTICLE_FIELDS": "column names of the store's articles table",
     "dataset/frame.py:row": "column names of the mentions table",
     "dataset/tables.py:DTYPES": "column type names",
     "dataset/tables.py:TABLE_ORDER": "table names of the dataset",
