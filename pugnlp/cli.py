@@ -147,6 +147,8 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
     kept; perubahan.csv logs the events new, updated or removed; manifest.json logs the run.
     A run with nothing new extracts nothing and changes no file but the manifest; a run
     killed at any point leaves the previous outputs intact. Ends with where the files are.
+    Exits 1 when an input was skipped or the crawl failed or stopped early (a full disk):
+    the dataset then holds what was read.
     """
     import datetime as dt
     from functools import partial
@@ -159,6 +161,7 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
     started = dt.datetime.now(dt.timezone.utc)
     out_dir = out_dir or settings.output_dir
     store_path = None
+    crawl_code, stopped = 0, None
     if sources is not None:
         from dataclasses import replace
 
@@ -167,6 +170,7 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
         crawl_settings = replace(settings, store_path=store or settings.store_path)
         crawl_summary = collect(sources, max_pages=max_pages, settings=crawl_settings)
         click.echo(crawl_summary.text())
+        crawl_code, stopped = crawl_summary.exit_code(), crawl_summary.stopped
         store_path = crawl_settings.store_path
     elif store is not None:
         if not store.is_file():
@@ -190,8 +194,10 @@ def run(settings: Settings, paths: tuple[Path, ...], out_dir: Path | None, sourc
                "(.csv, .parquet, .jsonl), datapackage.json\n"
                "  changes   perubahan (.csv, .parquet, .jsonl); the run log in manifest.json\n"
                "  report    laporan.html (open it in a browser)")
-    if summary.failures:
-        sys.exit(1)
+    if stopped:  # the dataset holds what was stored; the crawl did not finish
+        fail(stopped)
+    if summary.failures or crawl_code:
+        sys.exit(crawl_code or 1)
 
 
 # --- models (issue 4) ---------------------------------------------------------------------

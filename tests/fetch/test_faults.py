@@ -297,3 +297,21 @@ def test_run_sources_shows_no_raw_scrapy_lines(faulty: Site, caplog: pytest.LogC
     warned = [r.getMessage() for r in caplog.records if "download_delay" in r.getMessage()]
     assert warned == ["download_delay is 0.05 s, below 5 s: fine against a local test site "
                       "only; set 5 s or more in pugnlp.toml before crawling real sites"]
+
+
+def test_run_sources_after_a_write_error_builds_the_dataset_and_exits_1(
+        faulty: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    faults: list[float] = []
+    _full_cache(monkeypatch, faults)
+    result = CliRunner().invoke(cli, ["run", "--sources", str(faulty.csv), "--store",
+                                      str(faulty.store), "--rules-only", "--no-progress",
+                                      "-o", "keluaran"])
+    assert faults, "the fault was never hit"
+    assert result.exit_code == 1, result.output
+    assert "crawl stopped early:" in result.stdout
+    assert "httpcache: cannot write the HTTP cache" in result.stderr
+    assert "Traceback" not in result.output
+    stored = len(faulty.paths())
+    assert 0 < stored < len(ARTICLES)
+    events = Path("keluaran") / "mentions.csv"  # what was stored is in the dataset
+    assert len(events.read_text(encoding="utf-8-sig").splitlines()) == stored + 1
