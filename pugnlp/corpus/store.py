@@ -287,13 +287,28 @@ def open_store(path: Path | str) -> CorpusStore:
     return CorpusStore(path)
 
 
-def iter_articles(store: CorpusStore | Path | str, source: str | None = None
-                  ) -> Iterator[Article]:
+def id_range(store: CorpusStore | Path | str) -> tuple[int, int]:
+    """``(first, last + 1)``: the row ids of the stored articles lie in this range (``(0, 0)``
+    for an empty store); :func:`iter_articles` reads a part of it (``rows``), to share a store
+    between workers."""
+    owned = not isinstance(store, CorpusStore)
+    db = CorpusStore(store) if owned else store
+    try:
+        low, high = db.conn.execute("SELECT MIN(id), MAX(id) FROM articles").fetchone()
+    finally:
+        if owned:
+            db.close()
+    return (0, 0) if low is None else (int(low), int(high) + 1)
+
+
+def iter_articles(store: CorpusStore | Path | str, source: str | None = None,
+                  rows: tuple[int, int] | None = None) -> Iterator[Article]:
     """Yield the stored articles (not duplicates, not stubs) in insertion order.
 
     Args:
         store: an open store or the path of one.
         source: only this source's articles.
+        rows: only the articles whose row id is in ``[start, stop)`` (see :func:`id_range`).
 
     Yields:
         :class:`~pugnlp.schema.Article` values whose ``doc_id`` is the content-hash id and
@@ -303,9 +318,16 @@ def iter_articles(store: CorpusStore | Path | str, source: str | None = None
     db = CorpusStore(store) if owned else store
     try:
         sql = "SELECT id, doc_id, text, title, url, published, outlet FROM articles"
-        params: tuple[str, ...] = ()
+        where: list[str] = []
+        params: list[str | int] = []
         if source is not None:
-            sql, params = sql + " WHERE source = ?", (source,)
+            where.append("source = ?")
+            params.append(source)
+        if rows is not None:
+            where.append("id >= ? AND id < ?")
+            params.extend(rows)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         cursor = db.conn.execute(sql + " ORDER BY id", params)
         while rows := cursor.fetchmany(256):
             for row_id, doc_id, text, title, url, published, outlet in rows:

@@ -1,0 +1,90 @@
+"""Dask clusters for the ``--engine dask`` commands: a local one on 127.0.0.1, or an existing one.
+
+Dask (``dask`` and ``distributed``) is the optional extra ``pugnlp[dask]``; without it,
+:func:`require_dask` says how to install it. A shared leaf: the distributed extraction
+(:mod:`pugnlp.events.distributed`) and dataset build (:mod:`pugnlp.dataset.distributed`) both
+get their client here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pugnlp.errors import PugnlpError
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+log = logging.getLogger(__name__)
+
+ENGINES: tuple[str, ...] = ("local", "dask")
+"""``local``: this process (``--workers`` processes for the pipeline); ``dask``: a Dask cluster."""
+
+DEFAULT_WORKERS = 2
+"""Worker processes of the local cluster when ``--workers`` is not given: one per core of the
+2-core machines pugnlp is measured on (docs/scale.md)."""
+
+CONNECT_TIMEOUT = "20s"
+"""How long to wait for an existing scheduler to answer."""
+
+
+class DaskMissing(PugnlpError):
+    """``--engine dask`` without the ``pugnlp[dask]`` extra installed."""
+
+
+def require_dask() -> None:
+    """Check that the Dask extra is installed.
+
+    Raises:
+        DaskMissing: naming the command that installs it.
+    """
+    try:
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise DaskMissing(f"--engine dask needs the dask extra ({exc.name} is not installed): "
+                          'pip install -e ".[dask]" in a checkout, or pip install '
+                          '"pugnlp[dask]"') from None
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None = None, workers: int = DEFAULT_WORKERS
+                ) -> Iterator[Client]:
+    """A Dask client: of the cluster at ``scheduler``, else of a new local cluster.
+
+    The local cluster listens on 127.0.0.1 only and runs ``workers`` worker processes of one
+    thread each (the pipeline and the merging are pure Python: threads would share one core);
+    it is shut down when the block ends. An existing cluster is left running.
+
+    Args:
+        scheduler: address of a running scheduler (``tcp://host:8786``), or None.
+        workers: worker processes of the local cluster.
+
+    Raises:
+        DaskMissing: the extra is not installed.
+        PugnlpError: the scheduler cannot be reached.
+    """
+    require_dask()
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise PugnlpError(f"{scheduler}: cannot reach the Dask scheduler ({exc}); start "
+                              "one with `dask scheduler` (docs/scale.md), or leave --scheduler "
+                              "out for a local cluster") from exc
+        with client:
+            log.info("dask: %s, %d workers", scheduler, len(client.scheduler_info()["workers"]))
+            yield client
+        return
+    # no dashboard; the scheduler's health/metrics server on a free loopback port
+    http = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      host="127.0.0.1", scheduler_kwargs=http,
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        log.info("dask: local cluster %s, %d workers", cluster.scheduler_address, workers)
+        yield client
