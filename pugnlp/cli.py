@@ -15,6 +15,8 @@ import click
 
 from pugnlp import __version__
 from pugnlp.cli_options import (
+    check_engine,
+    engine_options,
     entity_backend_option,
     fail,
     model_options,
@@ -74,31 +76,46 @@ def cli(ctx: click.Context, verbose: int, config: Path | None) -> None:
 
 
 @cli.command(epilog=EPILOG)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="Output file (records). Written atomically.")
+              help="Output file (records); with --engine dask a folder of Parquet part files. "
+              "Written atomically.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default=None,
               help="Output format; default from the output suffix, else jsonl.")
+@store_option(exists=True, help="Also extract every article of this corpus store")
 @model_options
 @entity_backend_option
 @progress_option
 @workers_option
+@engine_options
 @click.pass_obj
 def extract(settings: Settings, paths: tuple[Path, ...], out: Path, fmt: str | None,
-            rules_only: bool, model_dir: Path | None, entity_backend: str, progress: bool,
-            workers: int | None) -> None:
+            store: Path | None, rules_only: bool, model_dir: Path | None, entity_backend: str,
+            progress: bool, workers: int | None, engine: str, scheduler: str | None) -> None:
     """Extract one PUG record per article from PATH... (files or folders).
 
     PATH is a .txt or .html file, a .jsonl file with a `text` or `html` field per line
-    (optional `id`, `url`, `title`, `published`), or a folder of them. Bad items are
-    reported with their file (and line) and skipped; the rest is still processed and the
-    exit code is 1 if any item failed.
+    (optional `id`, `url`, `title`, `published`), a .parquet file with those columns, or a
+    folder of them. Bad items are reported with their file (and line) and skipped; the rest
+    is still processed and the exit code is 1 if any item failed.
     """
-    from pugnlp.events.batch import run_extract
+    if not paths and store is None:
+        fail("no PATH given: pass article files or folders, or --store")
+    check_engine(engine, scheduler)
+    options = dict(use_models=not rules_only, model_dir=model_dir or settings.model_dir,
+                   progress=progress, store=store, entity_backend=entity_backend)
+    if engine == "dask":
+        from pugnlp.cluster import DEFAULT_WORKERS
+        from pugnlp.events.distributed import check_output, run_extract_dask
 
-    summary = run_extract(list(paths), out, fmt=fmt, use_models=not rules_only,
-                          model_dir=model_dir or settings.model_dir, progress=progress,
-                          workers=workers or settings.workers, entity_backend=entity_backend)
+        check_output(out, fmt)
+        summary = run_extract_dask(list(paths), out, scheduler=scheduler,
+                                   workers=workers or DEFAULT_WORKERS, **options)
+    else:
+        from pugnlp.events.batch import run_extract
+
+        summary = run_extract(list(paths), out, fmt=fmt, workers=workers or settings.workers,
+                              **options)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
     click.echo(summary.text())
@@ -299,16 +316,20 @@ def schema_cmd(out: Path | None) -> None:
 @store_option(exists=True, help="Also extract every article of this corpus store and "
               "include its records")
 @model_options
+@workers_option
+@engine_options
 @click.pass_obj
 def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
                 formats: tuple[str, ...], dictionary: bool, store: Path | None,
-                rules_only: bool, model_dir: Path | None) -> None:
+                rules_only: bool, model_dir: Path | None, workers: int | None, engine: str,
+                scheduler: str | None) -> None:
     """Build the dataset (events, mentions, officials, agencies, wilayah_summary) from INPUT...
 
-    INPUT is a records .jsonl file from `pugnlp extract`, or a folder of them. Articles that
-    report the same event are merged into one row; every province and kab/kota appears in
-    wilayah_summary, per year and per month. Each table is written as CSV, Parquet and JSONL.
-    Give the whole corpus each time: ids already published in the output folder are kept.
+    INPUT is a records file from `pugnlp extract` (.jsonl or .parquet), or a folder of them
+    (the part files of `pugnlp extract --engine dask`). Articles that report the same event
+    are merged into one row; every province and kab/kota appears in wilayah_summary, per year
+    and per month. Each table is written as CSV, Parquet and JSONL. Give the whole corpus each
+    time: ids already published in the output folder are kept.
     """
     if dictionary:
         from pugnlp.dataset.tables import dataset_markdown
@@ -318,23 +339,42 @@ def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
     if not inputs and store is None:
         fail("no INPUT given: pass records .jsonl files or folders (from `pugnlp extract`) "
               "or --store")
-    from pugnlp.dataset.run import make_dataset
+    check_engine(engine, scheduler)
     from pugnlp.errors import PugnlpError
 
     out = out or settings.output_dir
     sources = list(inputs)
-    if store is not None:
-        from pugnlp.events.batch import run_extract
+    formats = formats or ("csv", "parquet", "jsonl")
+    if engine == "dask":
+        from pugnlp.cluster import DEFAULT_WORKERS
 
-        stored = out / "rekaman-korpus.jsonl"
-        extracted = run_extract([], stored, store=store, progress=False,
-                                use_models=not rules_only,
-                                model_dir=model_dir or settings.model_dir,
-                                workers=settings.workers)
+        workers = workers or DEFAULT_WORKERS
+    if store is not None:
+        options = dict(store=store, progress=False, use_models=not rules_only,
+                       model_dir=model_dir or settings.model_dir)
+        if engine == "dask":
+            from pugnlp.events.distributed import run_extract_dask
+
+            stored = out / "rekaman-korpus"
+            extracted = run_extract_dask([], stored, scheduler=scheduler, workers=workers,
+                                         **options)
+        else:
+            from pugnlp.events.batch import run_extract
+
+            stored = out / "rekaman-korpus.jsonl"
+            extracted = run_extract([], stored, workers=workers or settings.workers, **options)
         click.echo(extracted.text())
         sources.append(stored)
     try:
-        summary = make_dataset(sources, out, formats=formats or ("csv", "parquet", "jsonl"))
+        if engine == "dask":
+            from pugnlp.dataset.distributed import make_dataset_dask
+
+            summary = make_dataset_dask(sources, out, formats=formats, scheduler=scheduler,
+                                        workers=workers)
+        else:
+            from pugnlp.dataset.run import make_dataset
+
+            summary = make_dataset(sources, out, formats=formats)
     except PugnlpError as exc:
         fail(f"dataset not written: {exc}")
     click.echo(summary.text())

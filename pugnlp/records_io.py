@@ -122,11 +122,35 @@ def _iter_file(path: Path) -> Iterator[EventRecord]:
         raise PugnlpError(f"{path}: cannot read records ({exc})") from exc
 
 
+def read_rows(path: Path, row_group: int | None = None) -> Iterator[dict[str, Any]]:
+    """The records of one records file as plain values (what ``EventRecord.as_dict()``
+    gives), each checked as :func:`read_file` checks it.
+
+    A Parquet file's rows are given as read once the first one is seen to equal its record's
+    ``as_dict()``: the columns are typed, so every row has the same layout (this saves
+    building each value twice).
+
+    Raises:
+        SchemaError, PugnlpError: as :func:`read_records`.
+    """
+    path = Path(path)
+    if path.suffix == ".parquet":
+        return (raw for _, raw in _parquet_rows(path, row_group, plain=True))
+    return (record.as_dict() for record in _iter_file(path))
+
+
 def _iter_parquet(path: Path, row_group: int | None = None) -> Iterator[EventRecord]:
+    return (typed for typed, _ in _parquet_rows(path, row_group))
+
+
+def _parquet_rows(path: Path, row_group: int | None = None, plain: bool = False
+                  ) -> Iterator[tuple[EventRecord, Any]]:
+    """``(record, row)`` of each row; with ``plain``, ``row`` is its ``as_dict()`` values."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     row = 0
+    same: bool | None = None
     try:
         parquet = pq.ParquetFile(path)
         groups = None
@@ -140,6 +164,10 @@ def _iter_parquet(path: Path, row_group: int | None = None) -> Iterator[EventRec
                     record = EventRecord.from_dict(data)
                 except SchemaError as exc:
                     raise SchemaError(f"{path}:row {row}: {exc}") from None
-                yield record
+                if plain and not same:
+                    values = record.as_dict()
+                    same = same if same is not None else values == data
+                    data = values
+                yield record, data
     except (OSError, pa.ArrowException) as exc:
         raise PugnlpError(f"{path}: cannot read records ({exc})") from exc

@@ -61,3 +61,13 @@ def agency_finder(place_finder):  # noqa: ANN001, ANN201
     from pugnlp.events.agencies import AgencyFinder
 
     return AgencyFinder(place_finder)
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():  # noqa: ANN201
+    """A local Dask cluster (:func:`pugnlp.cluster.local_cluster`: 2 worker processes of one
+    thread on 127.0.0.1), shared by the tests of ``--engine dask`` through its address."""
+    from pugnlp.cluster import local_cluster
+
+    with local_cluster(2) as cluster:
+        yield cluster

@@ -10,9 +10,11 @@ Joining streams each piece, so no process holds a whole table.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 
@@ -48,7 +50,23 @@ def join_pieces(pieces: Sequence[Path], fmt: str, target: Path) -> None:
             with piece.open("rb") as handle:
                 if fmt == "csv" and n > 0:
                     handle.readline()  # the byte-order mark and the header
-                shutil.copyfileobj(handle, out, COPY_BUFFER)
+                _copy(handle, out)
+
+
+def _copy(source: BinaryIO, target: BinaryIO) -> None:
+    """Copy the rest of ``source`` to ``target`` (in the kernel where it can)."""
+    offset = source.tell()
+    size = os.fstat(source.fileno()).st_size
+    target.flush()
+    try:
+        while offset < size:
+            sent = os.sendfile(target.fileno(), source.fileno(), offset, size - offset)
+            if sent == 0:
+                break
+            offset += sent
+    except (AttributeError, OSError):  # no sendfile for files here: copy through Python
+        source.seek(offset)
+        shutil.copyfileobj(source, target, COPY_BUFFER)
 
 
 def _join_parquet(pieces: Sequence[Path], target: Path) -> None:

@@ -34,6 +34,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from typing import Any
 
 import pandas as pd
 
-from pugnlp.cluster import DEFAULT_WORKERS, dask_client
+from pugnlp.cluster import DEFAULT_WORKERS, dask_client, gc_paused
 from pugnlp.dataset import merge, partition
 from pugnlp.dataset.assemble import join_pieces, piece_path
 from pugnlp.dataset.files import FORMATS, MANIFEST, manifest, read_previous
@@ -138,6 +139,7 @@ def _file_of(record: dict[str, Any], province: str | None) -> str:
     return f"p-{province}" if province else "u"
 
 
+@gc_paused
 def scan_piece(piece: Piece, index: int, work: str) -> pd.DataFrame:
     """Run on a worker: read and check one piece's records, file each under its partition,
     and return their keys (:data:`pugnlp.dataset.partition.KEY_COLUMNS`).
@@ -145,14 +147,14 @@ def scan_piece(piece: Piece, index: int, work: str) -> pd.DataFrame:
     Raises:
         SchemaError, PugnlpError: as :func:`pugnlp.records_io.read_records` (``file:line``).
     """
-    from pugnlp.records_io import read_file
+    from pugnlp.records_io import read_rows
 
     folder = _shard_dir(work, index)
-    folder.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)  # a task run again (lost worker) starts afresh
+    folder.mkdir(parents=True)
     columns: dict[str, list[Any]] = {name: [] for name in partition.KEY_COLUMNS}
     buffers: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
-    for row, typed in enumerate(read_file(Path(piece.path), row_group=piece.row_group)):
-        record = typed.as_dict()
+    for row, record in enumerate(read_rows(Path(piece.path), row_group=piece.row_group)):
         province, title, sha1 = partition.record_key(record)
         relevant = bool(record.get("relevant"))
         for name, value in zip(partition.KEY_COLUMNS, (index, row, str(record["doc_id"]),
@@ -169,9 +171,12 @@ def scan_piece(piece: Piece, index: int, work: str) -> pd.DataFrame:
     return partition.keys_frame(columns)
 
 
+@gc_paused
 def split_unplaced(index: int, work: str, pack_of: dict[str, int]) -> None:
     """Run on a worker: file one piece's relevant records without a province by merge task."""
     folder = _shard_dir(work, index)
+    for done in folder.glob("u-*.pkl"):  # a task run again starts afresh
+        done.unlink()
     by_pack: dict[int, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     for row, record in _load(folder / "u.pkl"):
         doc_id = str(record["doc_id"])
@@ -209,10 +214,14 @@ class Events:
     reference_dates: list[str | None]
 
 
+@gc_paused
 def merge_pack(task: MergeTask, work: str) -> Events:
-    """Run on a worker: merge one pack's records into events and keep its rows for
-    :func:`route_pack`."""
-    from pugnlp.dataset.frame import _mention_row, summarise_event
+    """Run on a worker: merge one pack's records into events, and keep its typed tables (an
+    event's id is its number in the pack until :func:`route_pack`)."""
+    from pugnlp.dataset.frame import _mention_row, columns_of, summarise_event
+    from pugnlp.dataset.people import people_frame
+    from pugnlp.dataset.tables import AGENCIES, EVENTS, MENTIONS, OFFICIALS
+    from pugnlp.dataset.typed import typed_frame
     from pugnlp.wilayah import load_gazetteer
 
     gaz = load_gazetteer()
@@ -233,11 +242,18 @@ def merge_pack(task: MergeTask, work: str) -> Events:
         found.members.append([(str(r["doc_id"]), r.get("text_sha1") or "") for r in members])
         found.reference_dates.append(row["reference_date"])
         group_of.update((str(r["doc_id"]), n) for r in members)
+        row["event_id"] = str(n)
         rows.append(row)
-    mentions = [_mention_row(r, None) for r in records]
-    event_of = [group_of.get(m["doc_id"], -1) for m in mentions]
+    mentions = typed_frame(columns_of([_mention_row(r, None) for r in records], MENTIONS),
+                           MENTIONS)
+    mentions["_g"] = [group_of.get(str(r["doc_id"]), -1) for r in records]
     del records, relevant
-    _save(Path(work) / "merged" / f"{task.index:05d}.pkl", (rows, mentions, event_of))
+    events = typed_frame(columns_of(rows, EVENTS), EVENTS)
+    events["_g"] = range(len(rows))
+    tables = {"events": events, "mentions": mentions,
+              "officials": people_frame(rows, "_officials", OFFICIALS),
+              "agencies": people_frame(rows, "_agencies", AGENCIES)}
+    _save(Path(work) / "merged" / f"{task.index:05d}.pkl", tables)
     return found
 
 
@@ -261,30 +277,42 @@ class Routes:
     id_splitters: list[str]
 
 
-_PEOPLE_FIELDS = ("event_id", "province_code", "kab_kota_code", "_officials", "_agencies")
-
-
+@gc_paused
 def route_pack(index: int, routes: Routes, work: str) -> None:
-    """Run on a worker: give one merge task's events their ids and file every row under its
-    output bucket."""
+    """Run on a worker: give one merge task's events their ids and file the rows of every
+    table under their output buckets."""
+    import numpy as np
+
+    from pugnlp.dataset.typed import column
+
     path = Path(work) / "merged" / f"{index:05d}.pkl"
     with path.open("rb") as handle:
-        rows, mentions, event_of = pickle.load(handle)
-    path.unlink()
-    out: dict[int, dict[str, list[Any]]] = defaultdict(
-        lambda: {"events": [], "people": [], "mentions": []})
-    for row, event_id, bucket in zip(rows, routes.ids, routes.event_buckets):
-        row["event_id"] = event_id
-        people = {name: row.pop(name) if name.startswith("_") else row[name]
-                  for name in _PEOPLE_FIELDS}
-        out[bucket]["events"].append(row)
-        out[partition.bucket_of(event_id, routes.id_splitters)]["people"].append(people)
-    for mention, n in zip(mentions, event_of):
-        mention["event_id"] = routes.ids[n] if n >= 0 else None
-        out[partition.bucket_of(mention["doc_id"], routes.doc_splitters)]["mentions"].append(
-            mention)
-    for bucket, content in out.items():
-        _save(Path(work) / "routed" / f"{bucket:05d}" / f"{index:05d}.pkl", content)
+        tables = pickle.load(handle)
+    ids = np.asarray(routes.ids + [None], dtype=object)  # ids[-1]: no event
+    bounds = {"mentions": np.asarray(routes.doc_splitters, dtype=object),
+              "people": np.asarray(routes.id_splitters, dtype=object)}
+    buckets = {}
+    for name, frame in tables.items():
+        if name in ("events", "mentions"):
+            local = frame.pop("_g").to_numpy()
+        else:  # officials, agencies: the event's number in the pack, as text
+            local = frame["event_id"].astype(int).to_numpy() if len(frame) else \
+                np.zeros(0, dtype=int)
+        frame["event_id"] = column(ids[local].tolist(), "string")
+        if name == "events":
+            buckets[name] = np.asarray(routes.event_buckets, dtype=int)[local]
+        elif name == "mentions":
+            keys = frame["doc_id"].to_numpy(dtype=object)
+            buckets[name] = np.searchsorted(bounds["mentions"], keys, side="right")
+        else:
+            keys = frame["event_id"].to_numpy(dtype=object)
+            buckets[name] = np.searchsorted(bounds["people"], keys, side="right")
+    out: dict[int, dict[str, pd.DataFrame]] = defaultdict(dict)
+    for name, frame in tables.items():
+        for bucket, part in frame.groupby(buckets[name], sort=True):
+            out[int(bucket)][name] = part
+    for bucket, parts in out.items():
+        _save(Path(work) / "routed" / f"{bucket:05d}" / f"{index:05d}.pkl", parts)
 
 
 # --- 4. write ------------------------------------------------------------------------------
@@ -299,34 +327,36 @@ class Written:
     events: pd.DataFrame
 
 
+SORT_KEYS: dict[str, list[str]] = {"events": ["reference_date", "event_id"],
+                                   "mentions": ["doc_id"], "officials": ["event_id"],
+                                   "agencies": ["event_id"]}
+"""The order of each table (:func:`pugnlp.dataset.frame.build_tables`): events by reference
+date (none first), then id; mentions by ``doc_id``; officials and agencies by event, each
+event's items in their order (a stable sort)."""
+
+
+@gc_paused
 def write_bucket(bucket: int, work: str, formats: Sequence[str]) -> Written:
     """Run on a worker: sort one bucket of every table, and write its pieces of the files."""
-    from pugnlp.dataset.frame import columns_of
-    from pugnlp.dataset.people import people_frame
-    from pugnlp.dataset.tables import AGENCIES, EVENTS, MENTIONS, OFFICIALS
+    from pugnlp.dataset.assemble import write_piece
+    from pugnlp.dataset.tables import TABLES
     from pugnlp.dataset.typed import typed_frame
 
-    events: list[dict[str, Any]] = []
-    people: list[dict[str, Any]] = []
-    mentions: list[dict[str, Any]] = []
+    parts: dict[str, list[pd.DataFrame]] = defaultdict(list)
     folder = Path(work) / "routed" / f"{bucket:05d}"
     for path in sorted(folder.glob("*.pkl")) if folder.exists() else ():
         with path.open("rb") as handle:
-            content = pickle.load(handle)
-        events += content["events"]
-        people += content["people"]
-        mentions += content["mentions"]
-    events.sort(key=lambda r: (r["reference_date"] or "", r["event_id"]))
-    mentions.sort(key=lambda r: r["doc_id"])
-    tables = {
-        "events": typed_frame(columns_of(events, EVENTS), EVENTS),
-        "mentions": typed_frame(columns_of(mentions, MENTIONS), MENTIONS),
-        "officials": people_frame(people, "_officials", OFFICIALS),
-        "agencies": people_frame(people, "_agencies", AGENCIES),
-    }
-    del events, people, mentions
-    from pugnlp.dataset.assemble import write_piece
-
+            for name, part in pickle.load(handle).items():
+                parts[name].append(part)
+    tables = {}
+    for name, keys in SORT_KEYS.items():
+        spec = TABLES[name]
+        if parts[name]:
+            frame = pd.concat(parts.pop(name), ignore_index=True)
+            frame = frame.sort_values(keys, na_position="first", kind="stable")
+            tables[name] = frame.reset_index(drop=True)[list(spec.names)]
+        else:
+            tables[name] = typed_frame({c: [] for c in spec.names}, spec)
     for name, frame in tables.items():
         for fmt in formats:
             write_piece(frame, name, fmt, piece_path(work, name, fmt, bucket))
@@ -349,6 +379,7 @@ def _event_order(found: list[Events]) -> tuple[list[tuple[int, int]], list[list[
     return where, members, [found[t].keys[n] for t, n in where]
 
 
+@gc_paused
 def _routes(found: list[Events], previous: Any, plan: partition.Plan
             ) -> tuple[list[Routes], set[str]]:
     where, members, keys = _event_order(found)
@@ -413,33 +444,61 @@ def make_dataset_dask(inputs: Sequence[Path], out_dir: Path, formats: Sequence[s
     pieces = plan_pieces(inputs)
     previous = read_previous(out_dir)
     with _work_folder(out_dir) as work, dask_client(scheduler, workers) as client:
+        phase = _Phases()
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         scans = client.map(scan_piece, pieces, range(len(pieces)), work=str(work), pure=False)
         keys = pd.concat(client.gather(scans), ignore_index=True) if pieces else \
             partition.keys_frame({name: [] for name in partition.KEY_COLUMNS})
+        del scans  # the workers let go of their keys
+        phase("scan")
         files = {n: {p.stem for p in _shard_dir(str(work), n).glob("*.pkl")}
                  for n in range(len(pieces))}
-        plan = partition.plan(keys, n_workers * TASKS_PER_WORKER, pack_records, bucket_records)
+        plan = gc_paused(partition.plan)(keys, n_workers * TASKS_PER_WORKER, pack_records,
+                                         bucket_records)
         log.info("dataset: %d records in %d pieces -> %d merge tasks, %d buckets", len(keys),
                  len(pieces), len(plan.packs), len(plan.doc_splitters) + 1)
         _split_unplaced(client, plan, keys, str(work))
         del keys
+        phase("plan")
         tasks = _merge_tasks(plan, files)
         found = client.gather(client.map(merge_pack, tasks, work=str(work), pure=False))
+        phase("merge")
         routes, ids = _routes(found, previous, plan)
+        phase("ids")
         del found
         client.gather(client.map(route_pack, range(len(tasks)), routes, work=str(work),
                                  pure=False))
         del routes
+        phase("route")
         n_buckets = len(plan.doc_splitters) + 1
         written = client.gather(client.map(write_bucket, range(n_buckets), work=str(work),
                                            formats=list(formats), pure=False))
+        phase("write")
         paths, rows = _finish(work, out_dir, written, formats, created)
+        phase("finish")
     reused = len(ids & previous.known) if previous else 0
     return DatasetSummary(out_dir=out_dir, records=rows["mentions"],
                           duplicates=plan.duplicates, relevant=sum(w.relevant for w in written),
                           events=rows["events"], reused_ids=reused, rows=rows,
                           files=tuple(paths))
+
+
+class _Phases:
+    """Logs how long each round took, and the client's peak memory."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        try:
+            import resource
+
+            peak = f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        except ImportError:  # not on this system
+            peak = "?"
+        log.info("dataset: %s %.1f s (client peak RSS %s)", name, now - self.last, peak)
+        self.last = now
 
 
 def _split_unplaced(client: Any, plan: partition.Plan, keys: pd.DataFrame, work: str) -> None:
@@ -467,6 +526,7 @@ def _work_folder(out_dir: Path) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+@gc_paused
 def _finish(work: Path, out_dir: Path, written: list[Written], formats: Sequence[str],
             created: dt.datetime) -> tuple[list[Path], dict[str, int]]:
     """Join the pieces into the files, write ``wilayah_summary`` and the manifest, and move

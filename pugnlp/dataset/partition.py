@@ -144,8 +144,8 @@ def partitions(relevant: pd.DataFrame, common: frozenset[str]) -> dict[str, list
 
 def pack(sizes: Mapping[str, int], parts: Mapping[str, Sequence[str]], others: Mapping[int, int],
          n_packs: int) -> list[Pack]:
-    """Spread partitions (largest first), then the non-relevant records of each input piece,
-    over ``n_packs`` tasks, each to the least loaded one.
+    """Spread the partitions and the non-relevant records of each input piece over ``n_packs``
+    tasks: largest first, each to the least loaded task.
 
     Args:
         sizes: records per partition (by root label).
@@ -155,10 +155,9 @@ def pack(sizes: Mapping[str, int], parts: Mapping[str, Sequence[str]], others: M
     """
     packs = [Pack() for _ in range(max(1, n_packs))]
     heap = [(0, n) for n in range(len(packs))]
-    items = sorted(((size, 0, root) for root, size in sizes.items()), key=lambda t: (-t[0], t[2]))
-    items += sorted(((size, 1, piece) for piece, size in others.items()),
-                    key=lambda t: (-t[0], t[2]))
-    for size, kind, name in items:
+    items: list[tuple[int, int, Any]] = [(size, 0, root) for root, size in sizes.items()]
+    items += [(size, 1, piece) for piece, size in others.items()]
+    for size, kind, name in sorted(items, key=lambda t: (-t[0], t[1], str(t[2]))):
         load, n = heapq.heappop(heap)
         target = packs[n]
         if kind == 0:

@@ -153,6 +153,10 @@ class PipelinePlugin(WorkerPlugin):
             :func:`pugnlp.events.loader.load`), as the workers see it.
         rules_only: load the rules alone.
         entity_backend: as :func:`pugnlp.events.loader.load`.
+
+    Attributes:
+        nlp: the pipeline, once set up.
+        loads: how many times this worker loaded it.
     """
 
     idempotent = False
@@ -163,12 +167,14 @@ class PipelinePlugin(WorkerPlugin):
         self.rules_only = rules_only
         self.entity_backend = entity_backend
         self.nlp: Language | None = None
+        self.loads = 0
 
     def setup(self, worker: object) -> None:
         from pugnlp.events.loader import load
 
         self.nlp = load(self.model_dir, rules_only=self.rules_only,
                         entity_backend=self.entity_backend)
+        self.loads += 1
 
     def teardown(self, worker: object) -> None:
         self.nlp = None

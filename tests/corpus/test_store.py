@@ -109,3 +109,20 @@ def test_a_failed_transaction_leaves_nothing(tmp_path: Path, monkeypatch: pytest
         store.add_page(_page("https://x.id/a"))
     assert store.count() == 0 and store.count("urls") == 0 and store.count("simhash_bands") == 0
     store.close()
+
+
+def test_id_range_and_rows_share_a_store_between_workers(tmp_path: Path) -> None:
+    from pugnlp.corpus.store import id_range
+
+    path = tmp_path / "k.sqlite"
+    assert id_range(path) == (0, 0)  # empty store
+    with CorpusStore(path) as store:
+        for n in range(5):
+            store.add_page(_page(f"https://x.id/{n}", f"Rakor PUG ke-{n} di Banjarbaru. " * 8))
+    first, stop = id_range(path)
+    assert (first, stop) == (1, 6)
+    parts = [list(iter_articles(path, rows=(a, min(a + 2, stop)))) for a in range(first, stop, 2)]
+    assert [len(p) for p in parts] == [2, 2, 1]
+    assert [a for p in parts for a in p] == list(iter_articles(path))
+    assert [a.url for a in iter_articles(path, source="mc", rows=(2, 4))] == [
+        "https://x.id/1", "https://x.id/2"]
