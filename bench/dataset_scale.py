@@ -22,10 +22,10 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +112,7 @@ def run_size_dask(n: int, work: Path, workers: int) -> dict:
     if not records.exists():
         write_parts(n, records)
     out = work / f"dataset-dask-{n}"
+    shutil.rmtree(out, ignore_errors=True)  # a fresh build: no published ids to keep
     script = work / "dask_child.py"
     script.write_text(_CHILD_DASK, encoding="utf-8")
     proc = subprocess.run([sys.executable, str(script), str(records), str(out), str(workers)],

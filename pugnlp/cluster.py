@@ -29,10 +29,17 @@ DEFAULT_WORKERS = 2
 """Worker processes of the local cluster when ``--workers`` is not given: one per core of the
 2-core machines pugnlp is measured on (docs/scale.md)."""
 
-WORKER_CONFIG: dict[str, object] = {"distributed.worker.profile.enabled": False}
-"""Dask settings of the local cluster's workers: no statistical profiler (it samples the
-running task every 10 ms for the dashboard, which pugnlp does not start; off, the workers
-spent 13 % less CPU time extracting the same 1,000 articles, bench/extract_speed.py)."""
+WORKER_CONFIG: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+}
+"""Dask settings of the local cluster's workers, measured on 1,000 articles
+(bench/extract_speed.py): no statistical profiler (it samples the running task every 10 ms
+for a dashboard pugnlp does not start; off, the workers spent 13 % less CPU time); and the
+environment Dask gives worker processes without its ``MALLOC_TRIM_THRESHOLD_=65536`` (with
+it, extraction took 20.6 s of CPU in a worker against 18.7 s; one thread per numeric library
+is kept)."""
 
 CONNECT_TIMEOUT = "20s"
 """How long to wait for an existing scheduler to answer."""
