@@ -15,6 +15,8 @@ import click
 
 from pugnlp import __version__
 from pugnlp.cli_options import (
+    check_engine,
+    engine_options,
     entity_backend_option,
     fail,
     model_options,
@@ -76,8 +78,8 @@ def cli(ctx: click.Context, verbose: int, config: Path | None) -> None:
 @cli.command(epilog=EPILOG)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="Output file (records). Written atomically; left untouched when its "
-              "content would not change.")
+              help="Output file (records); with --engine dask a folder of Parquet part files. "
+              "Written atomically; left untouched when its content would not change.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default=None,
               help="Output format; default from the output suffix, else jsonl.")
 @store_option(exists=True, help="Also extract the articles of this corpus store, "
@@ -88,26 +90,36 @@ def cli(ctx: click.Context, verbose: int, config: Path | None) -> None:
 @entity_backend_option
 @progress_option
 @workers_option
+@engine_options
 @click.pass_obj
 def extract(settings: Settings, paths: tuple[Path, ...], out: Path, fmt: str | None,
-            store: Path | None, rules_only: bool, model_dir: Path | None,
-            entity_backend: str, progress: bool, workers: int | None) -> None:
+            store: Path | None, rules_only: bool, model_dir: Path | None, entity_backend: str,
+            progress: bool, workers: int | None, engine: str, scheduler: str | None) -> None:
     """Extract one PUG record per article from PATH... (files or folders) and --store.
 
     PATH is a .txt or .html file, a .jsonl file with a `text` or `html` field per line
-    (optional `id`, `url`, `title`, `published`), or a folder of them. Bad items are
-    reported with their file (and line) and skipped; the rest is still processed and the
-    exit code is 1 if any item failed. With --store, a second run over an unchanged store
-    extracts nothing and loads no model.
+    (optional `id`, `url`, `title`, `published`), a .parquet file with those columns, or a
+    folder of them. Bad items are reported with their file (and line) and skipped; the rest
+    is still processed and the exit code is 1 if any item failed. With --store (local
+    engine), a second run over an unchanged store extracts nothing and loads no model.
     """
-    from pugnlp.events.batch import run_extract
-
     if not paths and store is None:
         fail("no PATH given: pass article files or folders, or --store")
-    summary = run_extract(list(paths), out, fmt=fmt, use_models=not rules_only,
-                          model_dir=model_dir or settings.model_dir, progress=progress,
-                          workers=workers or settings.workers, entity_backend=entity_backend,
-                          store=store, cache=store)
+    check_engine(engine, scheduler)
+    options = dict(use_models=not rules_only, model_dir=model_dir or settings.model_dir,
+                   progress=progress, store=store, entity_backend=entity_backend)
+    if engine == "dask":
+        from pugnlp.cluster import DEFAULT_WORKERS
+        from pugnlp.events.distributed import check_output, run_extract_dask
+
+        check_output(out, fmt)
+        summary = run_extract_dask(list(paths), out, scheduler=scheduler,
+                                   workers=workers or DEFAULT_WORKERS, **options)
+    else:
+        from pugnlp.events.batch import run_extract
+
+        summary = run_extract(list(paths), out, fmt=fmt, workers=workers or settings.workers,
+                              cache=store, **options)
     for problem in summary.failures:
         click.echo(f"skipped {problem}", err=True)
     click.echo(summary.text())
@@ -333,21 +345,25 @@ def schema_cmd(out: Path | None) -> None:
               "their records (incrementally: records the store keeps for unchanged articles "
               "are reused)")
 @model_options
+@workers_option
+@engine_options
 @click.pass_obj
 def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
                 formats: tuple[str, ...], dictionary: bool, store: Path | None,
-                rules_only: bool, model_dir: Path | None) -> None:
+                rules_only: bool, model_dir: Path | None, workers: int | None, engine: str,
+                scheduler: str | None) -> None:
     """Build the dataset (events, mentions, officials, agencies, wilayah_summary, wilayah)
     from INPUT...
 
-    INPUT is a records .jsonl file from `pugnlp extract`, or a folder of them. Articles that
-    report the same event are merged into one row; every province and kab/kota appears in
-    wilayah_summary, per year and per month, and in wilayah, the table every region code
-    refers to. Each table is written as CSV, Parquet and JSONL, with datapackage.json (a
-    Frictionless Data Package of the CSV and JSONL files: types, keys; check it with
-    `frictionless validate`). Give the whole corpus each time: ids already published in the
-    output folder are kept, the events new, updated or removed are appended to perubahan,
-    the run to manifest.json.
+    INPUT is a records file from `pugnlp extract` (.jsonl or .parquet), or a folder of them
+    (the part files of `pugnlp extract --engine dask`). Articles that report the same event
+    are merged into one row; every province and kab/kota appears in wilayah_summary, per year
+    and per month, and in wilayah, the table every region code refers to. Each table is
+    written as CSV, Parquet and JSONL, with datapackage.json (a Frictionless Data Package of
+    the CSV and JSONL files: types, keys; check it with `frictionless validate`). Give the
+    whole corpus each time: ids already published in the output folder are kept, the events
+    new, updated or removed are appended to perubahan (local engine), the run to
+    manifest.json.
     """
     if dictionary:
         from pugnlp.dataset.tables import dataset_markdown
@@ -357,28 +373,47 @@ def dataset_cmd(settings: Settings, inputs: tuple[Path, ...], out: Path | None,
     if not inputs and store is None:
         fail("no INPUT given: pass records .jsonl files or folders (from `pugnlp extract`) "
               "or --store")
-    from pugnlp.dataset.run import make_dataset
+    check_engine(engine, scheduler)
     from pugnlp.errors import PugnlpError
 
     out = out or settings.output_dir
     sources = list(inputs)
+    formats = formats or ("csv", "parquet", "jsonl")
+    if engine == "dask":
+        from pugnlp.cluster import DEFAULT_WORKERS
+
+        workers = workers or DEFAULT_WORKERS
     run_log = None
     if store is not None:
-        from pugnlp.events.batch import run_extract
+        options = dict(store=store, progress=False, use_models=not rules_only,
+                       model_dir=model_dir or settings.model_dir)
+        if engine == "dask":
+            from pugnlp.events.distributed import run_extract_dask
 
-        stored = out / "rekaman-korpus.jsonl"
-        extracted = run_extract([], stored, store=store, progress=False,
-                                use_models=not rules_only,
-                                model_dir=model_dir or settings.model_dir,
-                                workers=settings.workers, cache=store)
+            stored = out / "rekaman-korpus"
+            extracted = run_extract_dask([], stored, scheduler=scheduler, workers=workers,
+                                         **options)
+        else:
+            from pugnlp.events.batch import run_extract
+
+            stored = out / "rekaman-korpus.jsonl"
+            extracted = run_extract([], stored, workers=workers or settings.workers,
+                                    cache=store, **options)
         click.echo(extracted.text())
         sources.append(stored)
         run_log = {"pipeline_version": extracted.version,
                    "articles_extracted": extracted.extracted,
                    "articles_reused": extracted.reused}
     try:
-        summary = make_dataset(sources, out, formats=formats or ("csv", "parquet", "jsonl"),
-                               run=run_log)
+        if engine == "dask":
+            from pugnlp.dataset.distributed import make_dataset_dask
+
+            summary = make_dataset_dask(sources, out, formats=formats, run=run_log,
+                                        scheduler=scheduler, workers=workers)
+        else:
+            from pugnlp.dataset.run import make_dataset
+
+            summary = make_dataset(sources, out, formats=formats, run=run_log)
     except PugnlpError as exc:
         fail(f"dataset not written: {exc}")
     click.echo(summary.text())

@@ -70,3 +70,29 @@ def entity_backend_option(func: F) -> F:
              "in the pipeline folder; the shipped one has both) or auto (default: spacy when "
              "the folder has a spaCy model, else its stanza model). The summary names the "
              "one used.")(func)
+
+
+def engine_options(func: F) -> F:
+    """``--engine`` and ``--scheduler``: run here, or on a Dask cluster (docs/scale.md)."""
+    func = click.option(
+        "--scheduler", metavar="ADDRESS", default=None,
+        help="With --engine dask: the address of a running Dask scheduler (e.g. "
+             "tcp://10.0.0.5:8786) whose workers have pugnlp (and its model) installed and "
+             "see the inputs and the output at the same paths. Default: a local cluster on "
+             "127.0.0.1 of --workers processes (default 2), stopped at the end.")(func)
+    return click.option(
+        "--engine", type=click.Choice(["local", "dask"]), default="local",
+        help="local (default): run in this process. dask: run on a Dask cluster (needs the "
+             "pugnlp[dask] extra): the same results, spread over its workers (docs/scale.md)."
+        )(func)
+
+
+def check_engine(engine: str, scheduler: str | None) -> None:
+    """Refuse ``--scheduler`` without ``--engine dask``; with it, check that Dask is there."""
+    if engine != "dask":
+        if scheduler:
+            fail("--scheduler needs --engine dask")
+        return
+    from pugnlp.cluster import require_dask
+
+    require_dask()

@@ -83,3 +83,13 @@ def _damage_store(path):  # noqa: ANN001, ANN202
 def damage_store():  # noqa: ANN201
     """``damage_store(path)``: make one page of a corpus store unreadable."""
     return _damage_store
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():  # noqa: ANN201
+    """A local Dask cluster (:func:`pugnlp.cluster.local_cluster`: 2 worker processes of one
+    thread on 127.0.0.1), shared by the tests of ``--engine dask`` through its address."""
+    from pugnlp.cluster import local_cluster
+
+    with local_cluster(2) as cluster:
+        yield cluster

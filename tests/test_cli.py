@@ -203,3 +203,64 @@ def test_train_says_what_a_missing_public_corpus_is_and_where_to_get_it(tmp_path
     assert "idner-news-2k/train.txt: missing" in result.output
     assert "github.com/khairunnisaor/idner-news-2k" in result.output
     assert not (tmp_path / "m").exists()
+
+
+def test_extract_engine_dask_writes_part_files(runner: CliRunner, release_dir: Path,
+                                               tmp_path: Path, dask_cluster) -> None:
+    (release_dir / "kosong.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "rekaman"
+    result = runner.invoke(cli, ["extract", str(release_dir), "-o", str(out), "--rules-only",
+                                 "--no-progress", "--engine", "dask", "--scheduler",
+                                 dask_cluster.scheduler_address])
+    assert result.exit_code == 1, result.output  # the empty file was skipped, and said so
+    assert f"skipped {release_dir / 'kosong.txt'}: empty file" in result.output
+    assert f"1 articles -> {out}" in result.output
+    local = runner.invoke(cli, ["extract", str(release_dir / "sigi_rakor.txt"), "-o",
+                                str(tmp_path / "r.jsonl"), "--rules-only"])
+    assert local.exit_code == 0, local.output
+    from pugnlp.records_io import read_records
+
+    assert list(read_records(out)) == list(read_records(tmp_path / "r.jsonl"))
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --engine dask"),
+    (["--engine", "dask", "--format", "csv"], "writes Parquet part files, not csv"),
+])
+def test_extract_engine_options_are_checked(runner: CliRunner, release_dir: Path,
+                                            tmp_path: Path, args: list[str],
+                                            message: str) -> None:
+    result = runner.invoke(cli, ["extract", str(release_dir), "-o", str(tmp_path / "r"), *args])
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_engine_dask_without_the_extra_says_how_to_install_it(
+        runner: CliRunner, release_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    result = runner.invoke(cli, ["extract", str(release_dir), "-o", str(tmp_path / "r"),
+                                 "--engine", "dask"])
+    assert result.exit_code == 1
+    assert 'needs the dask extra (distributed is not installed): pip install -e ".[dask]"' \
+        in result.output
+    assert not (tmp_path / "r").exists()
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(runner: CliRunner, release_dir: Path,
+                                                   tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    monkeypatch.setattr("pugnlp.cluster.CONNECT_TIMEOUT", "2s")
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = runner.invoke(cli, ["extract", str(release_dir), "-o", str(tmp_path / "r"),
+                                 "--rules-only", "--engine", "dask", "--scheduler",
+                                 f"tcp://127.0.0.1:{port}"])
+    assert result.exit_code == 1
+    assert f"tcp://127.0.0.1:{port}: cannot reach the Dask scheduler" in result.output
+    assert not (tmp_path / "r").exists() and list(tmp_path.iterdir()) == [release_dir]

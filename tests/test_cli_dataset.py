@@ -156,3 +156,33 @@ def test_dataset_from_the_corpus_store(tmp_path):
     assert result.exit_code == 0, result.output
     events = (out / "events.csv").read_text(encoding="utf-8-sig")
     assert "72.10" in events and "rapat_koordinasi" in events
+
+
+def test_dataset_engine_dask_local_cluster_gives_the_same_tables(tmp_path):
+    local = run("dataset", str(FIXTURE), "-o", str(tmp_path / "local"))
+    # without --scheduler: the command starts (and stops) a local cluster
+    dask = run("dataset", str(FIXTURE), "-o", str(tmp_path / "dask"), "--engine", "dask",
+               "--workers", "1")
+    assert dask.exit_code == 0, dask.output
+    lines = dask.output.replace(str(tmp_path / "dask"), str(tmp_path / "local")).splitlines()
+    expected = local.output.splitlines()
+    assert "changes: not logged (the Dask engine writes no change log)" in lines
+    assert "changes: baru 39, diperbarui 0, dihapus 0 (perubahan.csv)" in expected
+    same = [n for n, line in enumerate(expected)
+            if not line.startswith("changes:") and "files written" not in line]
+    assert [lines[n] for n in same] == [expected[n] for n in same]
+    for name in ("events.csv", "mentions.jsonl", "agencies.csv"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
+def test_dataset_engine_dask_bad_record_writes_nothing(tmp_path, dask_cluster):
+    def drop(records):
+        del records[3]["kab_kota_code"]
+
+    out = tmp_path / "keluaran"
+    result = run("dataset", str(records_file(tmp_path, drop)), "-o", str(out), "--engine", "dask",
+                 "--scheduler", dask_cluster.scheduler_address)
+    assert result.exit_code == 1
+    assert "dataset not written: " in result.output
+    assert "records.jsonl:4: missing column(s) kab_kota_code" in result.output
+    assert not out.exists() or not any(out.iterdir())

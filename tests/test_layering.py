@@ -14,7 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "pugnlp"
 
 LEAVES = ("errors", "settings", "schema", "dataclass_json", "records_io", "patterns", "scoring",
-          "wilayah", "ioutil", "annotations", "keys")
+          "wilayah", "ioutil", "annotations", "keys", "cluster")
 """Shared leaves: the record contract, the pattern registry, the gazetteer, the scorer."""
 STAGES = ("sources", "fetch", "article", "corpus", "nlp", "events", "annotate", "dataset",
           "report")

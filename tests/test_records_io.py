@@ -85,3 +85,61 @@ def test_no_files_and_unreadable_files_fail_at_once(tmp_path: Path) -> None:
     (tmp_path / "latin1.jsonl").write_bytes(b'{"doc_id": "\xe9"}\n')
     with pytest.raises(PugnlpError, match=r"latin1\.jsonl: cannot read records"):
         list(read_records(tmp_path / "latin1.jsonl"))
+
+
+def test_parquet_files_and_folders_of_parts(lines, tmp_path: Path) -> None:
+    from pugnlp.events.output import save_records
+
+    typed = list(read_records(FIXTURE))
+    parts = tmp_path / "rekaman"
+    save_records(typed[:30], parts / "part-00000.parquet")
+    save_records(typed[30:], parts / "part-00001.parquet")
+    (parts / ".part-00002.parquet.123.tmp").write_bytes(b"unfinished")
+    (parts / ".tmp-folder").mkdir()
+    (parts / ".tmp-folder" / "part-9.parquet").write_bytes(b"unfinished")
+    assert record_files(parts) == [parts / "part-00000.parquet", parts / "part-00001.parquet"]
+    assert list(read_records(parts)) == typed
+    assert list(read_records(parts / "part-00001.parquet")) == typed[30:]
+    mixed = [parts, FIXTURE]
+    assert len(list(read_records(mixed))) == 2 * len(typed)
+
+
+def test_parquet_row_groups_and_row_numbers_in_messages(lines, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pugnlp.events.arrow import record_schema
+    from pugnlp.records_io import read_file
+
+    rows = json.loads(json.dumps(lines[:5]))
+    rows[3]["relevant"] = None
+    path = tmp_path / "r.parquet"
+    pq.write_table(pa.Table.from_pylist(rows, schema=record_schema()), path, row_group_size=2)
+    assert [r.doc_id for r in read_file(path, row_group=0)] == [r["doc_id"] for r in rows[:2]]
+    with pytest.raises(SchemaError, match=r"r\.parquet:row 4: relevant: expected bool"):
+        list(read_file(path, row_group=1))
+    (tmp_path / "bad.parquet").write_bytes(b"not parquet")
+    with pytest.raises(PugnlpError, match=r"bad\.parquet: cannot read records"):
+        list(read_records(tmp_path / "bad.parquet"))
+
+
+def test_plain_rows_are_the_records_as_dicts(lines, tmp_path: Path) -> None:
+    from pugnlp.events.output import save_records
+    from pugnlp.records_io import read_rows
+
+    typed = list(read_records(FIXTURE))
+    save_records(typed, tmp_path / "r.parquet")
+    expected = [r.as_dict() for r in typed]
+    assert list(read_rows(tmp_path / "r.parquet")) == expected
+    assert list(read_rows(FIXTURE)) == expected
+    # Parquet columns of an older schema (no activity fields): the records' defaults fill in
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "r.parquet").drop_columns(["activity", "activity_evidence"])
+    n = table.schema.get_field_index("schema_version")
+    table = table.set_column(n, "schema_version", pa.array(["1.1"] * table.num_rows))
+    pq.write_table(table, tmp_path / "old.parquet")
+    old = list(read_rows(tmp_path / "old.parquet"))
+    assert old == [dict(r, activity=None, activity_evidence=None, schema_version="1.1")
+                   for r in expected]

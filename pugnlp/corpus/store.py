@@ -438,13 +438,31 @@ def open_store(path: Path | str, *, readonly: bool = False) -> CorpusStore:
     return CorpusStore(path, readonly=readonly)
 
 
-def iter_articles(store: CorpusStore | Path | str, source: str | None = None
-                  ) -> Iterator[Article]:
+def id_range(store: CorpusStore | Path | str) -> tuple[int, int]:
+    """``(first, last + 1)``: the row ids of the stored articles lie in this range (``(0, 0)``
+    for an empty store); :func:`iter_articles` reads a part of it (``rows``), to share a store
+    between workers."""
+    owned = not isinstance(store, CorpusStore)
+    if owned and not Path(store).exists():
+        return (0, 0)
+    db = CorpusStore(store, readonly=True) if owned else store
+    try:
+        with db.guard():
+            low, high = db.conn.execute("SELECT MIN(id), MAX(id) FROM articles").fetchone()
+    finally:
+        if owned:
+            db.close()
+    return (0, 0) if low is None else (int(low), int(high) + 1)
+
+
+def iter_articles(store: CorpusStore | Path | str, source: str | None = None,
+                  rows: tuple[int, int] | None = None) -> Iterator[Article]:
     """Yield the stored articles (not duplicates, not stubs) in insertion order.
 
     Args:
         store: an open store or the path of one (opened read-only).
         source: only this source's articles.
+        rows: only the articles whose row id is in ``[start, stop)`` (see :func:`id_range`).
 
     Yields:
         :class:`~pugnlp.schema.Article` values whose ``doc_id`` is the content-hash id and
@@ -457,19 +475,26 @@ def iter_articles(store: CorpusStore | Path | str, source: str | None = None
     db = CorpusStore(store, readonly=True) if owned else store
     try:
         sql = "SELECT id, doc_id, text, title, url, published, outlet FROM articles"
-        params: tuple[str, ...] = ()
+        where: list[str] = []
+        params: list[str | int] = []
         if source is not None:
-            sql, params = sql + " WHERE source = ?", (source,)
+            where.append("source = ?")
+            params.append(source)
+        if rows is not None:
+            where.append("id >= ? AND id < ?")
+            params.extend(rows)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         with db.guard():
             cursor = db.conn.execute(sql + " ORDER BY id", params)
-            rows = cursor.fetchmany(256)
-        while rows:
-            for row_id, doc_id, text, title, url, published, outlet in rows:
+            batch = cursor.fetchmany(256)
+        while batch:
+            for row_id, doc_id, text, title, url, published, outlet in batch:
                 yield Article(doc_id=doc_id, text=text, title=title, url=url,
                               published=published, outlet=outlet,
                               source_path=f"{db.path}#{row_id}")
             with db.guard():
-                rows = cursor.fetchmany(256)
+                batch = cursor.fetchmany(256)
     finally:
         if owned:
             db.close()

@@ -16,7 +16,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -127,20 +127,24 @@ def _write_jsonl(frame: pd.DataFrame, spec: TableSpec, path: Path) -> None:
 _WRITERS = {"csv": _write_csv, "parquet": _write_parquet, "jsonl": _write_jsonl}
 
 
-def manifest(tables: Mapping[str, pd.DataFrame], formats: Sequence[str],
+def manifest(tables: Mapping[str, pd.DataFrame | int], formats: Sequence[str],
              created: dt.datetime | str, runs: Sequence[Mapping[str, Any]] = ()
              ) -> dict[str, Any]:
     """The manifest: versions, when the tables last changed, row counts, file names and the
-    run log (the last :data:`MAX_RUNS` runs)."""
+    run log (the last :data:`MAX_RUNS` runs). ``tables``: the tables, or their row counts."""
     return {
         "schema_version": DATASET_VERSION,
         "record_schema_version": SCHEMA_VERSION,
         "created": created if isinstance(created, str) else created.isoformat(timespec="seconds"),
-        "tables": {name: {"rows": int(len(tables[name])),
+        "tables": {name: {"rows": _rows(tables[name]),
                           "files": [f"{name}.{fmt}" for fmt in formats]}
                    for name in ALL_TABLES if name in tables},
         "runs": [dict(run) for run in runs][-MAX_RUNS:],
     }
+
+
+def _rows(table: pd.DataFrame | int) -> int:
+    return int(table) if isinstance(table, int) else int(len(table))
 
 
 def _facts(path: Path) -> FileFacts:
@@ -193,6 +197,27 @@ def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
     Raises:
         PugnlpError: the folder cannot be written (nothing is left half-written).
     """
+    def write_tables(tmp: Path) -> tuple[list[str], dict[str, int]]:
+        names = []
+        for name in [*TABLE_ORDER, *([PERUBAHAN.name] if PERUBAHAN.name in tables else [])]:
+            for fmt in formats:
+                _WRITERS[fmt](tables[name], ALL_TABLES[name], tmp / f"{name}.{fmt}")
+                names.append(f"{name}.{fmt}")
+        return names, {name: len(frame) for name, frame in tables.items()}
+
+    return install_tables(write_tables, out_dir, formats, created, run, extra)
+
+
+def install_tables(write_tables: Callable[[Path], tuple[list[str], Mapping[str, int]]],
+                   out_dir: Path, formats: Sequence[str] = FORMATS,
+                   created: dt.datetime | None = None, run: Mapping[str, Any] | None = None,
+                   extra: Mapping[str, Path] | None = None) -> list[Path]:
+    """What :func:`write_dataset` does once the table files are written: holding the
+    folder's lock, ``write_tables(staging folder)`` writes them (returns their file names and
+    the rows of each table); then ``datapackage.json`` and the manifest with the run log, and
+    only the files that changed are installed, all or nothing. The Dask engine writes its
+    table files its own way and installs them through here.
+    """
     unknown = set(formats) - set(FORMATS)
     if unknown:
         raise PugnlpError(f"unknown format(s): {', '.join(sorted(unknown))}")
@@ -200,11 +225,7 @@ def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
     created = created or dt.datetime.now(dt.timezone.utc)
     with dataset_lock(out_dir), staging(out_dir) as tmp:
         try:
-            names = []
-            for name in [*TABLE_ORDER, *([PERUBAHAN.name] if PERUBAHAN.name in tables else [])]:
-                for fmt in formats:
-                    _WRITERS[fmt](tables[name], ALL_TABLES[name], tmp / f"{name}.{fmt}")
-                    names.append(f"{name}.{fmt}")
+            names, rows = write_tables(tmp)
             tables_changed = any(not same_bytes(tmp / n, out_dir / n) for n in names)
             table_files = list(names)
             for name, source in (extra or {}).items():
@@ -213,7 +234,7 @@ def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
             published = published_manifest(out_dir)
             when = created if tables_changed or "created" not in published \
                 else published["created"]
-            about = manifest(tables, formats, when)
+            about = manifest(rows, formats, when)
             package = datapackage(about, formats, {n: _facts(tmp / n) for n in table_files
                                                    if not n.endswith(".parquet")})
             if package is not None:
@@ -223,7 +244,7 @@ def write_dataset(tables: Mapping[str, pd.DataFrame], out_dir: Path,
             runs = list(published.get("runs") or [])
             if run is not None:
                 runs.append({**run, "files_written": len(changed)})
-            _write_json(manifest(tables, formats, when, runs), tmp / MANIFEST)
+            _write_json(manifest(rows, formats, when, runs), tmp / MANIFEST)
             to_install = [*changed, MANIFEST]
             checkpoint("dataset-staged")
             (tmp / COMMIT).write_text("\n".join(to_install) + "\n", encoding="utf-8")

@@ -200,8 +200,16 @@ def _overlaps(left: Sequence[int], right: Sequence[int], feats: Sequence[Feature
             yield (i, j) if i < j else (j, i)
 
 
-def candidate_pairs(feats: Sequence[Features]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) worth scoring: see the module docstring."""
+def candidate_pairs(feats: Sequence[Features], common: frozenset[str] = frozenset()
+                    ) -> set[tuple[int, int]]:
+    """Index pairs (i < j) worth scoring: see the module docstring.
+
+    Args:
+        feats: the records' features.
+        common: titles and text hashes shared by more than :data:`MAX_TITLE_GROUP` records
+            of a whole corpus of which ``feats`` is a part (a partition merged alone): they
+            give no candidates, as they give none when the whole corpus is merged at once.
+    """
     by_kab: dict[str, list[int]] = defaultdict(list)
     by_province: dict[str, list[int]] = defaultdict(list)
     province_only: dict[str, list[int]] = defaultdict(list)
@@ -225,7 +233,8 @@ def candidate_pairs(feats: Sequence[Features]) -> set[tuple[int, int]]:
         pairs.update(_overlaps(ids, ids, feats, same=True))
     for prov, ids in province_only.items():
         pairs.update(_overlaps(order(ids), order(by_province[prov]), feats, same=False))
-    for group in (*by_title.values(), *by_sha1.values()):
+    shared = [g for k, g in (*by_title.items(), *by_sha1.items()) if k not in common]
+    for group in shared:
         if 1 < len(group) <= MAX_TITLE_GROUP:
             pairs.update((a, b) for n, a in enumerate(group) for b in group[n + 1:] if a != b)
     return pairs
@@ -251,8 +260,12 @@ class _Groups:
         self.members[a].extend(self.members.pop(b))
 
 
-def cluster(feats: Sequence[Features]) -> list[list[int]]:
-    """Group record indices into events; returns groups sorted by their smallest index."""
+def cluster(feats: Sequence[Features], common: frozenset[str] = frozenset()
+            ) -> list[list[int]]:
+    """Group record indices into events; returns groups sorted by their smallest index.
+
+    ``common``: see :func:`candidate_pairs`.
+    """
     scores: dict[tuple[int, int], float] = {}
 
     def score(i: int, j: int) -> float:
@@ -262,7 +275,7 @@ def cluster(feats: Sequence[Features]) -> list[list[int]]:
         return scores[key]
 
     links = []
-    for i, j in candidate_pairs(feats):
+    for i, j in candidate_pairs(feats, common):
         s = score(i, j)
         if linkable(feats[i], feats[j], s):
             links.append((-s, i, j))

@@ -56,7 +56,9 @@ class DatasetSummary:
     def text(self) -> str:
         """A short human summary (the CLI prints it)."""
         tables = ", ".join(f"{name} {n}" for name, n in self.rows.items())
-        changed = ", ".join(f"{kind} {self.changes.get(kind, 0)}" for kind in CHANGE_KINDS)
+        changed = (", ".join(f"{kind} {self.changes.get(kind, 0)}" for kind in CHANGE_KINDS)
+                   + " (perubahan.csv)" if self.changes
+                   else "not logged (the Dask engine writes no change log)")
         tables_written = len(self.files) - 1
         written = (f"{tables_written} files written to {self.out_dir}/, the others unchanged"
                    if tables_written else f"no table changed in {self.out_dir}/ (run logged "
@@ -64,7 +66,7 @@ class DatasetSummary:
         return (f"{self.records} records ({self.duplicates} repeated doc_id dropped, "
                 f"{self.relevant} relevant) -> {self.events} events "
                 f"({self.reused_ids} ids kept from the published dataset)\n"
-                f"changes: {changed} (perubahan.csv)\n"
+                f"changes: {changed}\n"
                 f"tables: {tables}\n{written}")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from pugnlp.article.load import iter_articles, list_inputs
 from pugnlp.errors import InputError
 from pugnlp.schema import Article
@@ -164,3 +166,54 @@ def test_list_inputs_expands_folders_and_keeps_explicit_files(tmp_path: Path) ->
     (tmp_path / ".git" / "d.txt").write_text("x", encoding="utf-8")
     explicit = tmp_path / "c.csv"
     assert list_inputs([tmp_path, explicit]) == [tmp_path / "a.HTML", tmp_path / "b.txt", explicit]
+
+
+def _parquet(path: Path, rows: list[dict]) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=2)
+    return path
+
+
+def test_parquet_rows_are_articles_like_jsonl_lines(tmp_path: Path) -> None:
+    rows = [{"id": "a1", "text": BODY, "html": None, "title": "Rakor PUG", "url": "https://x.id/1",
+             "published": "2023-11-06"},
+            {"id": None, "text": None, "html": PAGE, "title": None, "url": None,
+             "published": None},
+            {"id": "a3", "text": None, "html": None, "title": None, "url": None,
+             "published": None}]
+    path = _parquet(tmp_path / "artikel.parquet", rows)
+    (tmp_path / "artikel.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    items = list(iter_articles([path]))
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "InputError"]
+    assert items[0].doc_id == "a1" and items[0].published == "2023-11-06"
+    assert items[0].source_path == f"{path}:row 1"
+    assert items[1].doc_id == "artikel-2" and items[1].title == "Rakor PUG Kaltim Digelar"
+    assert str(items[2]) == f"{path}:row 3: no `text` or `html` field"
+    lines = list(iter_articles([tmp_path / "artikel.jsonl"]))
+    assert [(a.doc_id, a.text) for a in items[:2]] == [(a.doc_id, a.text) for a in lines[:2]]
+    assert path in list_inputs([tmp_path])
+
+
+def test_parquet_row_ranges_cover_the_file_once(tmp_path: Path) -> None:
+    from pugnlp.article.load import iter_file, parquet_rows
+
+    rows = [{"id": f"a{n}", "text": BODY.replace("35", str(n + 10))} for n in range(5)]
+    path = _parquet(tmp_path / "a.parquet", rows)
+    assert parquet_rows(path) == 5
+    parts = [list(iter_file(path, rows=(a, min(a + 2, 5)))) for a in (0, 2, 4)]
+    assert [[a.doc_id for a in p] for p in parts] == [["a0", "a1"], ["a2", "a3"], ["a4"]]
+    assert parts[2][0].source_path == f"{path}:row 5"
+
+
+def test_a_broken_parquet_file_is_one_clear_error(tmp_path: Path) -> None:
+    from pugnlp.article.load import parquet_rows
+
+    path = tmp_path / "rusak.parquet"
+    path.write_bytes(b"PAR1 not really")
+    error = _error(path)
+    assert "not a readable Parquet file" in str(error)
+    with pytest.raises(InputError, match="rusak.parquet: not a readable Parquet file"):
+        parquet_rows(path)

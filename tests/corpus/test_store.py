@@ -139,3 +139,20 @@ def test_correct_replaces_the_text_at_the_same_url_and_keeps_the_doc_id(tmp_path
         with pytest.raises(PugnlpError, match="is the article stored at https://mc.x.go.id/b"):
             store.correct(_page("https://mc.x.go.id/a", _varied(2)))
         assert other.outcome == "article" and next(iter_articles(store)).text == fixed
+
+
+def test_id_range_and_rows_share_a_store_between_workers(tmp_path: Path) -> None:
+    from pugnlp.corpus.store import id_range
+
+    path = tmp_path / "k.sqlite"
+    assert id_range(path) == (0, 0)  # empty store
+    with CorpusStore(path) as store:
+        for n in range(5):
+            store.add_page(_page(f"https://x.id/{n}", f"Rakor PUG ke-{n} di Banjarbaru. " * 8))
+    first, stop = id_range(path)
+    assert (first, stop) == (1, 6)
+    parts = [list(iter_articles(path, rows=(a, min(a + 2, stop)))) for a in range(first, stop, 2)]
+    assert [len(p) for p in parts] == [2, 2, 1]
+    assert [a for p in parts for a in p] == list(iter_articles(path))
+    assert [a.url for a in iter_articles(path, source="mc", rows=(2, 4))] == [
+        "https://x.id/1", "https://x.id/2"]

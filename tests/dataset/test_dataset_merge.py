@@ -85,3 +85,22 @@ def test_pairwise_scores_count_pairs():
                       {"a": "x", "b": "x", "c": "y", "d": "y"})
     assert (scores.true_pos, scores.false_pos, scores.false_neg) == (1, 2, 1)
     assert scores.precision == 1 / 3 and scores.recall == 0.5
+
+
+def test_titles_common_in_the_whole_corpus_give_no_candidates_in_a_part():
+    # a part of a corpus (one province, merged alone) sees 2 records of a title that the whole
+    # corpus repeats more than MAX_TITLE_GROUP times: no title candidates, as for the corpus.
+    title = "Rapat Koordinasi Pokja PUG Kota Banjarbaru 2023"
+    a = dict(rec("a", date="2023-10-11"), title=title)
+    b = dict(rec("b", kab="63.71", date="2023-03-01"), title=title)
+    key = merge.features(a).title
+    assert merge.candidate_pairs(feats(a, b)) == {(0, 1)}
+    assert merge.candidate_pairs(feats(a, b), common=frozenset({key})) == set()
+    c, d = (dict(rec(n, kab="63.71", date=day), text_sha1="same")
+            for n, day in (("c", "2023-10-11"), ("d", "2023-03-01")))
+    assert merge.candidate_pairs(feats(c, d)) == {(0, 1)}  # the same text hash
+    assert merge.candidate_pairs(feats(c, d), common=frozenset({"same"})) == set()
+    crowd = [dict(rec(f"r{n}", kab="63.71", date="2023-03-01"), title=title)
+             for n in range(merge.MAX_TITLE_GROUP)]
+    assert not any(0 in p for p in merge.candidate_pairs(feats(a, *crowd)))
+    assert merge.cluster(feats(a, b), common=frozenset({key})) == [[0], [1]]
