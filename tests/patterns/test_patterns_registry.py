@@ -35,6 +35,7 @@ ALLOWED: dict[str, str] = {
     "__init__.py:__all__": "the public API's names",
     "corpus/collect.py:OUTCOMES": "outcome names of a crawl (report columns)",
     "dataset/frame.py:row": "column names of the mentions table",
+    "dataset/partition.py:KEY_COLUMNS": "column names of the distributed build's record keys",
     "dataset/tables.py:DTYPES": "column type names",
     "dataset/tables.py:TABLE_ORDER": "table names of the dataset",
     "scoring.py:name": "record field names the scorer reads",
