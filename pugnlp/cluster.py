@@ -142,3 +142,19 @@ def local_cluster(workers: int = DEFAULT_WORKERS) -> LocalCluster:
     with dask.config.set(WORKER_CONFIG):  # the nannies hand it to the worker processes
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                             host="127.0.0.1", scheduler_kwargs=http, silence_logs=logging.ERROR)
+
+
+def worker_main() -> None:
+    """``python -m pugnlp.cluster SCHEDULER [dask worker options]``: ``dask worker`` with the
+    settings of the local cluster's workers (:data:`WORKER_CONFIG`), for a cluster's
+    machines (docs/scale.md)."""
+    require_dask()
+    import dask
+    from distributed.cli.dask_worker import main
+
+    dask.config.set(WORKER_CONFIG)
+    main(prog_name="python -m pugnlp.cluster")
+
+
+if __name__ == "__main__":
+    worker_main()

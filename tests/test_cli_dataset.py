@@ -136,7 +136,7 @@ def test_cli_import_stays_light():
     assert out.stdout.strip() == "False"
 
 
-def test_dataset_from_the_corpus_store(tmp_path):
+def sigi_store(tmp_path: Path) -> Path:
     from pugnlp.corpus.store import CorpusStore, Page
     from pugnlp.schema import Article
 
@@ -151,11 +151,28 @@ def test_dataset_from_the_corpus_store(tmp_path):
                             article=Article(doc_id="x", text=text, title="Rakor Pokja PUG",
                                             url="https://sigikab.go.id/rakor-pug"),
                             kode_wilayah="72.10"))
+    return store_path
+
+
+def test_dataset_from_the_corpus_store(tmp_path):
     out = tmp_path / "keluaran"
-    result = run("dataset", "--store", str(store_path), "-o", str(out))
+    result = run("dataset", "--store", str(sigi_store(tmp_path)), "-o", str(out))
     assert result.exit_code == 0, result.output
     events = (out / "events.csv").read_text(encoding="utf-8-sig")
     assert "72.10" in events and "rapat_koordinasi" in events
+
+
+def test_dataset_engine_dask_from_the_corpus_store(tmp_path, dask_cluster):
+    store = sigi_store(tmp_path)
+    local = run("dataset", "--store", str(store), "-o", str(tmp_path / "local"), "--rules-only")
+    assert local.exit_code == 0, local.output
+    out = tmp_path / "dask"
+    dask = run("dataset", "--store", str(store), "-o", str(out), "--rules-only", "--engine",
+               "dask", "--scheduler", dask_cluster.scheduler_address)
+    assert dask.exit_code == 0, dask.output
+    assert [p.name for p in (out / "rekaman-korpus").iterdir()] == ["part-00000.parquet"]
+    for name in ("events.csv", "mentions.jsonl", "officials.csv"):
+        assert (out / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
 
 
 def test_dataset_engine_dask_local_cluster_gives_the_same_tables(tmp_path):

@@ -36,6 +36,7 @@ ALLOWED: dict[str, str] = {
     "corpus/collect.py:OUTCOMES": "outcome names of a crawl (report columns)",
     "corpus/store.py:_ARTICLE_FIELDS": "column names of the store's articles table",
     "dataset/frame.py:row": "column names of the mentions table",
+    "dataset/partition.py:KEY_COLUMNS": "column names of the distributed build's record keys",
     "dataset/tables.py:DTYPES": "column type names",
     "dataset/tables.py:TABLE_ORDER": "table names of the dataset",
     "corpus/extractions.py:HASHED_FIELDS": "Article field names hashed for incremental runs",
