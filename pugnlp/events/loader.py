@@ -88,6 +88,27 @@ def default_model_dir() -> Path | None:
     return None
 
 
+def pipeline_folder(model_dir: Path | str | None, entity_backend: str = "auto"
+                    ) -> Path | None:
+    """The trained pipeline :func:`load` reads: ``model_dir``, else the first of
+    :func:`default_model_dir`; None when there is none (the rules decide alone).
+
+    Raises:
+        ModelError: ``model_dir`` holds no pipeline, or none was found and an entity backend
+            was asked for.
+    """
+    folder = Path(model_dir) if model_dir is not None else default_model_dir()
+    if folder is None:
+        if entity_backend != "auto":
+            raise ModelError(f"--entity-backend {entity_backend}: no trained pipeline found "
+                             "(./model or --model-dir); build it with `pugnlp train`")
+        return None
+    if not is_pipeline(folder):
+        raise ModelError(f"{folder}: no trained pipeline here (config.cfg, meta.json); "
+                         "build it with `pugnlp train`")
+    return folder
+
+
 def load(model_dir: Path | str | None = None, *, rules_only: bool = False,
          entity_backend: str = "auto") -> Language:
     """The extraction pipeline: the rules, plus the trained components of ``model_dir``.
@@ -106,16 +127,10 @@ def load(model_dir: Path | str | None = None, *, rules_only: bool = False,
     """
     if rules_only:
         return build()
-    folder = Path(model_dir) if model_dir is not None else default_model_dir()
+    folder = pipeline_folder(model_dir, entity_backend)
     if folder is None:
-        if entity_backend != "auto":
-            raise ModelError(f"--entity-backend {entity_backend}: no trained pipeline found "
-                             "(./model or --model-dir); build it with `pugnlp train`")
         log.info("no trained models found: the rules decide alone")
         return build()
-    if not is_pipeline(folder):
-        raise ModelError(f"{folder}: no trained pipeline here (config.cfg, meta.json); "
-                         "build it with `pugnlp train`")
     check_versions(folder)
     import spacy
 

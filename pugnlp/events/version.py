@@ -102,20 +102,13 @@ def planned_version(model_dir: Path | None = None, *, rules_only: bool = False,
         ModelError: as ``load`` would (no pipeline in ``model_dir``, no entity model of
             ``entity_backend``).
     """
-    from pugnlp.errors import ModelError
-    from pugnlp.events.loader import default_model_dir, is_pipeline, read_card
+    from pugnlp.events.loader import pipeline_folder, read_card
 
     if rules_only:
         return pipeline_version(None, None)
-    folder = Path(model_dir) if model_dir is not None else default_model_dir()
+    folder = pipeline_folder(model_dir, entity_backend)
     if folder is None:
-        if entity_backend != "auto":
-            raise ModelError(f"--entity-backend {entity_backend}: no trained pipeline found "
-                             "(./model or --model-dir); build it with `pugnlp train`")
         return pipeline_version(None, None)
-    if not is_pipeline(folder):
-        raise ModelError(f"{folder}: no trained pipeline here (config.cfg, meta.json); "
-                         "build it with `pugnlp train`")
     backend = None
     entities = folder / "pug_entities"
     if entities.is_dir():
