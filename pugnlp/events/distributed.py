@@ -290,15 +290,14 @@ def run_extract_dask(paths: list[Path], out: Path, *, use_models: bool = True,
         ModelError: the pipeline cannot be loaded on the workers.
         PugnlpError: an input, the output or the scheduler cannot be used.
     """
-    from pugnlp.events.loader import is_pipeline
     from pugnlp.events.version import planned_version
 
     start = time.perf_counter()
     out = Path(out).resolve()
     check_output(out, None)
-    if model_dir is not None and use_models and not is_pipeline(Path(model_dir)):
-        raise ModelError(f"{model_dir}: no trained pipeline here (config.cfg, meta.json); "
-                         "build it with `pugnlp train`")
+    # before any cluster starts: no pipeline there, or no entity model of that backend
+    version = planned_version(model_dir, rules_only=not use_models,
+                              entity_backend=entity_backend)
     shards = plan_shards(paths, store, workers, rows_per_shard)
     summary = ExtractSummary(output=out)
     try:
@@ -324,8 +323,7 @@ def run_extract_dask(paths: list[Path], out: Path, *, use_models: bool = True,
         if result is not None:
             _add(summary, result)
     summary.extracted = summary.articles  # the Dask engine keeps no records to reuse
-    summary.version = planned_version(model_dir, rules_only=not use_models,
-                                      entity_backend=entity_backend)
+    summary.version = version
     summary.seconds = time.perf_counter() - start
     return summary
 
