@@ -19,7 +19,7 @@ Four rounds of tasks, with the client deciding between them from small per-recor
    Parquet pieces. The client joins the pieces in bucket order into each file and writes
    ``wilayah_summary`` from the events' few columns it needs.
 
-The work folder is inside the output folder (a temporary ``.dask-work-*.tmp``), so the
+The work folder is inside the output folder (a staging folder, ``.dataset-*.tmp``), so the
 workers must see the output folder and the inputs at the same paths (one machine, or a shared
 file system; docs/scale.md). The files are renamed into place only when all are complete,
 the manifest last, as :func:`pugnlp.dataset.files.write_dataset` does.
@@ -27,13 +27,10 @@ the manifest last, as :func:`pugnlp.dataset.files.write_dataset` does.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
-import shutil
-import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +54,7 @@ from pugnlp.dataset.dask_tasks import (
 )
 from pugnlp.dataset.files import FORMATS, install_tables, read_previous
 from pugnlp.dataset.ids import Member, PreviousIds, assign_ids
+from pugnlp.dataset.install import dataset_lock, staging
 from pugnlp.dataset.run import RUN_FIELDS, DatasetSummary
 from pugnlp.dataset.summary import wilayah_summary, wilayah_table
 from pugnlp.dataset.tables import TABLE_ORDER
@@ -156,8 +154,11 @@ def make_dataset_dask(inputs: Sequence[Path], out_dir: Path, formats: Sequence[s
     out_dir = Path(out_dir).resolve()
     created = created or dt.datetime.now(dt.timezone.utc)
     pieces = plan_pieces(inputs)
-    previous = read_previous(out_dir)
-    with _work_folder(out_dir) as work, dask_client(scheduler, workers) as client:
+    # the folder's lock for the whole build (as make_dataset); the work folder is a staging
+    # folder, so the next run removes one left by a killed build
+    with dataset_lock(out_dir), staging(out_dir) as work, \
+            dask_client(scheduler, workers) as client:
+        previous = read_previous(out_dir)
         phase = _Phases()
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         scans = client.map(scan_piece, pieces, range(len(pieces)), work=str(work), pure=False)
@@ -224,20 +225,6 @@ def _split_unplaced(client: Any, plan: partition.Plan, keys: pd.DataFrame, work:
                 for p, docs in unplaced["doc_id"].groupby(unplaced["piece"])}
     client.gather(client.map(split_unplaced, list(by_piece), [work] * len(by_piece),
                              list(by_piece.values()), pure=False))
-
-
-@contextlib.contextmanager
-def _work_folder(out_dir: Path) -> Iterator[Path]:
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".dask-work-", suffix=".tmp", dir=out_dir))
-    except OSError as exc:
-        raise PugnlpError(f"{out_dir}: cannot write the dataset here "
-                          f"({exc.strerror or exc})") from exc
-    try:
-        yield work
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 @gc_paused

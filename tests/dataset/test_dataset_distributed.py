@@ -12,6 +12,7 @@ import pytest
 
 from pugnlp.dataset.distributed import make_dataset_dask
 from pugnlp.dataset.files import read_dataset
+from pugnlp.dataset.install import LOCK
 from pugnlp.dataset.run import make_dataset
 from pugnlp.errors import SchemaError
 from pugnlp.events.output import save_records
@@ -113,4 +114,4 @@ def test_a_bad_record_is_a_clear_error_and_writes_nothing(fixture_records, tmp_p
     with pytest.raises(SchemaError, match=r"r\.jsonl:4: missing column\(s\) kab_kota_code"):
         make_dataset_dask([write_records("r.jsonl", broken)], out,
                           scheduler=dask_cluster.scheduler_address)
-    assert list(out.iterdir()) == []
+    assert [p.name for p in out.iterdir()] == [LOCK]  # the lock: an empty, hidden file
